@@ -1,0 +1,54 @@
+"""The one place a build loads the bank and plans the site, shared by hooks and macros.
+
+MkDocs loads the hooks module and mkdocs-macros loads `define_env` separately;
+both ask this module, so the YAML is parsed and validated once per change of
+the file, not once per caller. `mkdocs serve` sees edits because the cache key
+includes the file's modification time and size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from macros.bank import Bank, BankError, load_bank
+from macros.figures import FIGURES, render_figures
+from macros.pages import SitePlan
+
+BANK_PATH = Path("data") / "questions.yaml"
+
+
+@dataclass(frozen=True)
+class Build:
+    bank: Bank
+    plan: SitePlan
+    figure_html: dict[str, str]
+
+
+_cache: dict[tuple, Build] = {}
+
+
+def bank_path(config_file: str) -> Path:
+    return Path(config_file).resolve().parent / BANK_PATH
+
+
+def current_build(config_file: str, site_url: str) -> Build:
+    """Load, validate and plan, reusing the result while the bank file is unchanged."""
+    path = bank_path(config_file)
+    stat = path.stat() if path.exists() else None
+    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size, site_url)
+    if key not in _cache:
+        _cache.clear()
+        bank = load_bank(path, known_figures=frozenset(FIGURES))
+        _cache[key] = Build(bank=bank, plan=SitePlan(bank, site_url), figure_html=render_figures(bank))
+    return _cache[key]
+
+
+def build_for(config) -> Build:
+    """The current build for a MkDocs config; a broken bank becomes a clean build error."""
+    try:
+        return current_build(config.config_file_path, config.site_url or "")
+    except BankError as err:
+        raise PluginError(str(err)) from None

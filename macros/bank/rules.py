@@ -1,0 +1,121 @@
+"""What each kind of question must contain, and the cross-reference checks.
+
+These rules span several objects (a question and its category, a `related`
+id and the rest of the bank), so they live here rather than in one model.
+Section titles are defined once here and reused by the page templates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .errors import Problem
+from .model import Bank, Question
+
+
+@dataclass(frozen=True)
+class KindRules:
+    sections: tuple[tuple[str, str], ...]  # (field, heading) in reading order
+    min_references: int
+    min_follow_ups: int
+
+
+ANSWER_RULES: dict[str, KindRules] = {
+    "technical": KindRules(
+        sections=(
+            ("short", "Short answer"),
+            ("how_it_works", "How it works"),
+            ("numbers", "Numbers worth knowing"),
+            ("weak_answers", "What weak answers get wrong"),
+        ),
+        min_references=2,
+        min_follow_ups=2,
+    ),
+    "scenario": KindRules(
+        sections=(
+            ("short", "Short answer"),
+            ("plan", "The plan, in priority order"),
+            ("measurements", "What to measure"),
+            ("trade_offs", "Trade-offs and risks"),
+            ("weak_answers", "What weak answers get wrong"),
+        ),
+        min_references=2,
+        min_follow_ups=2,
+    ),
+    "behavioral": KindRules(
+        sections=(
+            ("structure", "How to structure the answer"),
+            ("example", "A worked example"),
+            ("listen_for", "What interviewers listen for"),
+            ("red_flags", "Red flags"),
+        ),
+        min_references=0,
+        min_follow_ups=2,
+    ),
+}
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return [i for i, n in Counter(ids).items() if n > 1]
+
+
+def check_bank(bank: Bank, lines: dict[str, int], known_figures: frozenset[str]) -> list[Problem]:
+    """Every cross-object problem in a structurally valid bank."""
+    problems: list[Problem] = []
+    sections = {"levels": "level", "categories": "category", "topics": "topic", "questions": "question"}
+    for section, singular in sections.items():
+        for dup in _duplicates(item.id for item in getattr(bank, section)):
+            problems.append(
+                Problem(f"duplicate {singular} id '{dup}'; ids must be unique", question_id=None, field="id")
+            )
+    for question in bank.questions:
+        problems.extend(_check_question(bank, question, lines.get(question.id), known_figures))
+    return problems
+
+
+def _check_question(
+    bank: Bank, q: Question, line: int | None, known_figures: frozenset[str]
+) -> Iterator[Problem]:
+    def problem(field: str, message: str) -> Problem:
+        return Problem(message, question_id=q.id, field=field, line=line)
+
+    levels = {level.id for level in bank.levels}
+    categories = {c.id: c for c in bank.categories}
+    topics = {t.id for t in bank.topics}
+    question_ids = {other.id for other in bank.questions}
+
+    if q.level not in levels:
+        yield problem("level", f"unknown level '{q.level}'; known levels: {', '.join(sorted(levels))}")
+    for topic in q.topics:
+        if topic not in topics:
+            yield problem("topics", f"unknown topic '{topic}'; define it under 'topics:' first")
+    for dup in _duplicates(q.topics):
+        yield problem("topics", f"topic '{dup}' is listed twice")
+    for rel in q.related:
+        if rel == q.id:
+            yield problem("related", "a question cannot be related to itself")
+        elif rel not in question_ids:
+            yield problem("related", f"related question '{rel}' does not exist")
+    for fig in q.figures:
+        if fig not in known_figures:
+            yield problem("figures", f"unknown figure '{fig}'; known: {', '.join(sorted(known_figures))}")
+
+    category = categories.get(q.category)
+    if category is None:
+        known = ", ".join(sorted(categories))
+        yield problem("category", f"unknown category '{q.category}'; known categories: {known}")
+        return
+    rules = ANSWER_RULES[category.kind]
+    wanted = [name for name, _ in rules.sections]
+    for name in wanted:
+        if getattr(q.answer, name) is None:
+            yield problem(f"answer.{name}", f"missing; a {category.kind} answer needs: {', '.join(wanted)}")
+    for name, value in q.answer:
+        if value is not None and name not in wanted:
+            yield problem(f"answer.{name}", f"not used by {category.kind} answers; use: {', '.join(wanted)}")
+    if len(q.references) < rules.min_references:
+        yield problem("references", f"needs at least {rules.min_references} references, has {len(q.references)}")
+    if len(q.follow_ups) < rules.min_follow_ups:
+        yield problem("follow_ups", f"needs at least {rules.min_follow_ups} follow-ups, has {len(q.follow_ups)}")

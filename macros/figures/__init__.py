@@ -1,0 +1,30 @@
+"""Build-time figures: numbers computed by code, drawn as SVG charts with a data table.
+
+Plain Python + Jinja. Each figure module exposes `data()` (the computed numbers,
+unit-tested) and the registry maps a figure id (used in the bank's `figures:`)
+to a function returning the template context.
+"""
+
+from __future__ import annotations
+
+from macros.pages.render import render
+
+from . import accumulation, curves, lora, memory, schedule
+
+FIGURES = {
+    "lora-trainable-params": lora.figure,
+    "finetune-memory-7b": memory.figure,
+    "lr-schedule": schedule.figure,
+    "overfitting-curves": curves.figure,
+    "grad-accumulation-steps": accumulation.figure,
+}
+
+
+def render_figure(figure_id: str) -> str:
+    return render("figure.html.j2", fig=FIGURES[figure_id]())
+
+
+def render_figures(bank) -> dict[str, str]:
+    """HTML for every figure the bank uses, each computed once per build."""
+    used = {f for q in bank.questions for f in q.figures}
+    return {f: render_figure(f) for f in sorted(used)}

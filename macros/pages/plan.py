@@ -1,0 +1,221 @@
+"""The page plan: which pages the bank produces, their paths, titles and template data.
+
+Layer 2a. Python decides everything here (grouping, ordering, slugs, relative
+links); templates only loop and format. No MkDocs imports: the adapter turns
+each `PlannedPage` into an in-memory MkDocs file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from macros.bank import ANSWER_RULES, Bank, Question
+
+DESCRIPTION_LIMIT = 200  # characters; what chat apps show of a link preview
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    src_uri: str  # path under docs/, e.g. "questions/lora.md"
+    template: str  # Markdown template that renders the body
+    meta: dict[str, Any]  # front matter: title, description, ...
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """Relative Markdown link between two source files, so MkDocs validates it."""
+    rel = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """Collapse whitespace and cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def question_uri(qid: str) -> str:
+    return f"questions/{qid}.md"
+
+
+def level_uri(lid: str) -> str:
+    return f"levels/{lid}.md"
+
+
+def category_uri(cid: str) -> str:
+    return f"categories/{cid}.md"
+
+
+def topic_uri(tid: str) -> str:
+    return f"topics/{tid}.md"
+
+
+TOPICS_INDEX = "topics/index.md"
+ALL_QUESTIONS = "questions/index.md"
+CHEAT_SHEET = "cheat-sheet.md"
+HOME = "index.md"
+
+
+class SitePlan:
+    """Everything derived from one bank, computed once per build."""
+
+    def __init__(self, bank: Bank, site_url: str = ""):
+        self.bank = bank
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.levels = {lv.id: lv for lv in bank.levels}
+        self.categories = {c.id: c for c in bank.categories}
+        self.topics = {t.id: t for t in bank.topics}
+        self.questions = {q.id: q for q in bank.questions}
+        self.by_level = {lid: [q for q in bank.questions if q.level == lid] for lid in self.levels}
+        self.by_category = {cid: [q for q in bank.questions if q.category == cid] for cid in self.categories}
+        self.by_topic = {tid: [q for q in bank.questions if tid in q.topics] for tid in self.topics}
+        self.number = {q.id: n for n, q in enumerate(bank.questions, start=1)}
+
+    # ---- summaries shared by several pages -------------------------------------------
+
+    def permalink(self, qid: str) -> str:
+        return f"{self.site_url}questions/{qid}/"
+
+    def question_row(self, q: Question, from_uri: str) -> dict[str, Any]:
+        """What any listing needs to show one question, with links relative to `from_uri`."""
+        return {
+            "id": q.id,
+            "number": self.number[q.id],
+            "question": q.question,
+            "hint": q.hint,
+            "key_points": q.key_points,
+            "url": link(from_uri, question_uri(q.id)),
+            "permalink": self.permalink(q.id),
+            "level": {"title": self.levels[q.level].title, "url": link(from_uri, level_uri(q.level))},
+            "category": {
+                "title": self.categories[q.category].title,
+                "url": link(from_uri, category_uri(q.category)),
+            },
+            "topics": [
+                {"title": self.topics[t].title, "url": link(from_uri, topic_uri(t))} for t in q.topics
+            ],
+        }
+
+    def overview(self, from_uri: str) -> dict[str, Any]:
+        """Counts per level and category, for the home page."""
+
+        def group(items, uri, members):
+            return [
+                {"title": x.title, "description": x.description, "url": link(from_uri, uri(x.id)),
+                 "count": len(members[x.id])}
+                for x in items
+            ]
+
+        return {
+            "total": len(self.bank.questions),
+            "levels": group(self.bank.levels, level_uri, self.by_level),
+            "categories": group(self.bank.categories, category_uri, self.by_category),
+            "topics": group(self.bank.topics, topic_uri, self.by_topic),
+            "links": {
+                "all": link(from_uri, ALL_QUESTIONS),
+                "topics": link(from_uri, TOPICS_INDEX),
+                "cheat_sheet": link(from_uri, CHEAT_SHEET),
+            },
+        }
+
+    # ---- the pages ---------------------------------------------------------------------
+
+    def pages(self, figure_html: dict[str, str] | None = None) -> list[PlannedPage]:
+        figure_html = figure_html or {}
+        pages = [self._question_page(q, figure_html) for q in self.bank.questions]
+        pages += [self._listing(level_uri(lv.id), lv, self.by_level[lv.id], "level") for lv in self.bank.levels]
+        pages += [
+            self._listing(category_uri(c.id), c, self.by_category[c.id], "category") for c in self.bank.categories
+        ]
+        pages += [self._listing(topic_uri(t.id), t, self.by_topic[t.id], "topic") for t in self.bank.topics]
+        pages += [self._topics_index(), self._all_questions(), self._cheat_sheet()]
+        return pages
+
+    def nav(self) -> list[dict[str, Any]]:
+        """Levels and categories are the navigation; question pages stay out of it."""
+        return [
+            {"Home": HOME},
+            {"Levels": [{lv.title: level_uri(lv.id)} for lv in self.bank.levels]},
+            {"Categories": [{c.title: category_uri(c.id)} for c in self.bank.categories]},
+            {"Topics": TOPICS_INDEX},
+            {"All questions": ALL_QUESTIONS},
+            {"Cheat sheet": CHEAT_SHEET},
+        ]
+
+    def _question_page(self, q: Question, figure_html: dict[str, str]) -> PlannedPage:
+        uri = question_uri(q.id)
+        kind = self.categories[q.category].kind
+        sections = [
+            {"id": name, "heading": heading, "markdown": getattr(q.answer, name), "after": []}
+            for name, heading in ANSWER_RULES[kind].sections
+        ]
+        # Diagrams follow the mechanism; computed figures follow the numbers they show.
+        diagram_slot = next((s for s in sections if s["id"] in ("how_it_works", "plan", "example")), sections[-1])
+        figure_slot = next((s for s in sections if s["id"] == "numbers"), diagram_slot)
+        diagram_slot["after"] += [{"kind": "diagram", "diagram": d} for d in q.diagrams]
+        figure_slot["after"] += [{"kind": "figure", "html": figure_html[f]} for f in q.figures if f in figure_html]
+        siblings = self.by_level[q.level]
+        pos = siblings.index(q)
+        neighbour = lambda other: other and {"question": other.question, "url": link(uri, question_uri(other.id))}  # noqa: E731
+        return PlannedPage(
+            src_uri=uri,
+            template="question.md.j2",
+            meta={
+                "title": q.question,
+                "description": shorten(q.hint),
+                "question_id": q.id,
+                "diagrams": bool(q.diagrams),
+            },
+            context={
+                "q": self.question_row(q, uri),
+                "sections": sections,
+                "follow_ups": q.follow_ups,
+                "references": q.references,
+                "related": [self.question_row(self.questions[r], uri) for r in q.related],
+                "previous": neighbour(siblings[pos - 1] if pos > 0 else None),
+                "next": neighbour(siblings[pos + 1] if pos + 1 < len(siblings) else None),
+            },
+        )
+
+    def _listing(self, uri: str, group, questions: list[Question], kind: str) -> PlannedPage:
+        return PlannedPage(
+            src_uri=uri,
+            template="listing.md.j2",
+            meta={"title": group.title, "description": shorten(group.description)},
+            context={
+                "group": group,
+                "kind": kind,
+                "questions": [self.question_row(q, uri) for q in questions],
+            },
+        )
+
+    def _topics_index(self) -> PlannedPage:
+        return PlannedPage(
+            src_uri=TOPICS_INDEX,
+            template="topics.md.j2",
+            meta={"title": "Topics", "description": "Every question of the bank, grouped by subject."},
+            context={"overview": self.overview(TOPICS_INDEX)},
+        )
+
+    def _all_questions(self) -> PlannedPage:
+        return PlannedPage(
+            src_uri=ALL_QUESTIONS,
+            template="all_questions.md.j2",
+            meta={"title": "All questions", "description": "Every question with its level, category and topics."},
+            context={"questions": [self.question_row(q, ALL_QUESTIONS) for q in self.bank.questions]},
+        )
+
+    def _cheat_sheet(self) -> PlannedPage:
+        return PlannedPage(
+            src_uri=CHEAT_SHEET,
+            template="cheat_sheet.md.j2",
+            meta={
+                "title": "Cheat sheet",
+                "description": "Every question with its hint and key points, on a few printable pages.",
+            },
+            context={"questions": [self.question_row(q, CHEAT_SHEET) for q in self.bank.questions]},
+        )

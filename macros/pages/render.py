@@ -1,0 +1,63 @@
+"""Render planned pages to Markdown (and HTML fragments) with Jinja templates.
+
+Layer 2b. Templates under `templates/` hold all markup. `*.md.j2` produce
+Markdown and are not auto-escaped; plain-text fields go through `md_text`.
+`*.html.j2` produce HTML and are auto-escaped. Undefined names are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .plan import PlannedPage
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters that would turn plain text into Markdown or HTML markup.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!])")
+
+
+def md_text(value: str) -> str:
+    """Plain text made safe to place inline in Markdown: shown literally, never as markup."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_attr(value: str) -> str:
+    """Plain text for a quoted admonition title or attribute inside Markdown."""
+    return md_text(value).replace('"', "&quot;")
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("html.j2", "svg.j2"), default=False),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md_text"] = md_text
+    env.filters["md_attr"] = md_attr
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def front_matter(meta: dict) -> str:
+    """YAML front matter, dumped by PyYAML so any text is quoted correctly."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def render_page(page: PlannedPage) -> str:
+    """The full Markdown source of a generated page, front matter included."""
+    return front_matter(page.meta) + render(page.template, **page.context)

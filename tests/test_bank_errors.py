@@ -1,0 +1,83 @@
+"""A broken bank fails with one readable line per problem: file, line, question id, field, what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.bank import BankError, load_bank
+
+BANKS = Path(__file__).parent / "fixtures" / "banks"
+
+CASES = {
+    "missing_field": ":9: question 'alpha': field 'hint': required field is missing",
+    "empty_text": ":9: question 'alpha': field 'hint': must not be empty",
+    "duplicate_id": ": field 'id': duplicate question id 'alpha'; ids must be unique",
+    "unknown_level": ":9: question 'alpha': field 'level': unknown level 'expert'; known levels: beginner",
+    "unknown_category": (
+        ":28: question 'beta': field 'category': unknown category 'stories'; known categories: behavioral, concepts"
+    ),
+    "unknown_topic": ":9: question 'alpha': field 'topics': unknown topic 'lora'; define it under 'topics:' first",
+    "unknown_related": ":9: question 'alpha': field 'related': related question 'gamma' does not exist",
+    "unknown_field": ":9: question 'alpha': field 'hnit': unknown field 'hnit' (misspelled?)",
+    "duplicate_key": (
+        ":15: duplicate key 'hint' (first defined on line 14); YAML would silently keep only the last one"
+    ),
+    "yaml_syntax": ":14: YAML syntax error: while parsing a flow sequence did not find expected ',' or ']'",
+    "missing_section": (
+        ":9: question 'alpha': field 'answer.numbers': missing; "
+        "a technical answer needs: short, how_it_works, numbers, weak_answers"
+    ),
+    "too_few_references": ":9: question 'alpha': field 'references': needs at least 2 references, has 1",
+}
+
+
+def test_valid_fixture_loads():
+    bank = load_bank(BANKS / "valid.yaml")
+    assert [q.id for q in bank.questions] == ["alpha", "beta"]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_bank_names_file_line_question_and_field(case):
+    path = BANKS / f"{case}.yaml"
+    with pytest.raises(BankError) as caught:
+        load_bank(path)
+    problems = [line.strip() for line in str(caught.value).splitlines()[1:]]
+    assert problems == [f"- {path}{CASES[case]}"]
+
+
+def test_unknown_figure_is_rejected(tmp_path):
+    path = _variant(tmp_path, "related: [beta]", "related: [beta]\n    figures: [nope]")
+    with pytest.raises(BankError, match="field 'figures': unknown figure 'nope'; known: lr-schedule"):
+        load_bank(path, frozenset({"lr-schedule"}))
+
+
+def test_every_cross_reference_problem_is_reported_not_just_the_first(tmp_path):
+    path = _variant(tmp_path, "related: [beta]", "related: [gamma]", "category: behavioral", "category: stories")
+    with pytest.raises(BankError) as caught:
+        load_bank(path)
+    assert [(p.question_id, p.field) for p in caught.value.problems] == [("alpha", "related"), ("beta", "category")]
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(BankError, match="cannot read the file"):
+        load_bank(tmp_path / "nope.yaml")
+
+
+def test_not_a_mapping(tmp_path):
+    path = tmp_path / "list.yaml"
+    path.write_text("- just\n- a list\n")
+    with pytest.raises(BankError, match=r":1: the file must be a mapping with a 'questions:' list"):
+        load_bank(path)
+
+
+def _variant(tmp_path: Path, *replacements: str) -> Path:
+    """The valid fixture with (old, new) pairs of text replaced, written under tmp_path."""
+    text = (BANKS / "valid.yaml").read_text()
+    for old, new in zip(replacements[::2], replacements[1::2], strict=True):
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "bank.yaml"
+    path.write_text(text)
+    return path
