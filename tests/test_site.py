@@ -1,0 +1,172 @@
+"""The real site, built strictly once per session, read back as HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from macros.bank import ANSWER_RULES
+
+SEED_IDS = """
+full-fine-tuning-vs-feature-extraction tokenizer-must-match-model catastrophic-forgetting-basics learning-rate
+training-vs-validation-loss lora prompt-templates-for-instruction-data quantization-and-qlora gradient-accumulation
+learning-rate-warmup sft-vs-dpo mitigating-catastrophic-forgetting continuous-improvement-loop model-merging
+compliance-in-regulated-domains legal-domain-with-limited-data fine-tuned-model-worse-than-base fine-tuning-on-a-budget
+experiment-tracking-with-wandb structuring-a-fine-tuning-project explaining-to-non-technical-stakeholders
+learning-from-a-failed-project
+""".split()
+
+
+def text(el) -> str:
+    """Visible text with whitespace folded and heading permalink signs removed."""
+    return " ".join(el.get_text(" ").replace("¶", " ").split())
+
+
+def test_the_bank_holds_the_22_seed_questions_in_order(bank):
+    assert [q.id for q in bank.questions] == SEED_IDS
+
+
+def test_every_question_has_its_own_page(bank, page):
+    for q in bank.questions:
+        html = page(f"questions/{q.id}/")
+        assert text(html.find("h1")) == " ".join(q.question.split())
+        hint, answer = html.select("details.ftp-hint"), html.select("details.ftp-answer")
+        assert len(hint) == 1 and len(answer) == 1, q.id
+        assert not hint[0].has_attr("open") and not answer[0].has_attr("open"), "hint and answer start collapsed"
+        assert text(hint[0].find("summary")) == "Hint"
+        headings = [text(h).rstrip("¶").strip() for h in answer[0].find_all("h2")]
+        kind = {"concepts": "technical", "workflow-tools": "technical"}.get(q.category, q.category)
+        expected = [heading for _, heading in ANSWER_RULES[kind].sections]
+        assert headings[: len(expected)] == expected, q.id
+        meta = html.select_one("p.ftp-meta")
+        hrefs = [a["href"] for a in meta.find_all("a")]
+        assert f"../../levels/{q.level}/" in hrefs and f"../../categories/{q.category}/" in hrefs
+        assert all(f"../../topics/{t}/" in hrefs for t in q.topics)
+
+
+def test_question_pages_link_related_and_neighbours_in_the_same_level(bank, page):
+    first = page("questions/lora/").select_one("nav.ftp-pager")  # first intermediate question
+    assert first.select_one(".ftp-prev") is None
+    assert first.select_one(".ftp-next a")["href"] == "../prompt-templates-for-instruction-data/"
+    middle = page("questions/quantization-and-qlora/").select_one("nav.ftp-pager")
+    assert middle.select_one(".ftp-prev a")["href"] == "../prompt-templates-for-instruction-data/"
+    assert middle.select_one(".ftp-next a")["href"] == "../gradient-accumulation/"
+    for q in bank.questions:
+        section = page(f"questions/{q.id}/").find("h2", id="related-questions")
+        links = [a["href"] for a in section.find_next("ul").find_all("a")] if q.related else []
+        assert links == [f"../{r}/" for r in q.related], q.id
+
+
+@pytest.mark.parametrize("group", ["level", "category"])
+def test_listing_pages_show_their_questions_with_hints_but_not_answers(bank, page, group):
+    ids = {q.level if group == "level" else q.category for q in bank.questions}
+    for gid in ids:
+        html = page(f"{'levels' if group == 'level' else 'categories'}/{gid}/")
+        members = [q for q in bank.questions if getattr(q, group) == gid]
+        headings = html.select("article h3")
+        assert [h["id"] for h in headings] == [q.id for q in members], "anchors are the question ids"
+        assert len(html.select("details.ftp-hint")) == len(members)
+        assert not html.select("details.ftp-answer"), "full answers live on question pages only"
+        for q in members:
+            assert html.select_one(f'a[href="../../questions/{q.id}/"]')
+
+
+def test_topic_pages_and_index(bank, page):
+    index = page("topics/")
+    for t in bank.topics:
+        members = [q.id for q in bank.questions if t.id in q.topics]
+        assert index.select_one(f'a[href="{t.id}/"]'), t.id
+        assert [h["id"] for h in page(f"topics/{t.id}/").select("article h3")] == members
+
+
+def test_all_questions_table(bank, page):
+    rows = page("questions/").select("article table tbody tr")
+    assert [r.find_all("td")[1].find("a")["href"] for r in rows] == [f"{q.id}/" for q in bank.questions]
+
+
+def test_cheat_sheet_has_every_question_hint_and_key_points(bank, page):
+    cards = page("cheat-sheet/").select("section.ftp-card")
+    assert len(cards) == len(bank.questions)
+    for card, q in zip(cards, bank.questions, strict=True):
+        body = text(card)
+        assert " ".join(q.hint.split()) in body
+        assert all(" ".join(p.split()) in body for p in q.key_points)
+        assert f"questions/{q.id}/" in card.find("a", href=re.compile("questions/"))["href"]
+
+
+def test_home_counts_come_from_the_bank(bank, page):
+    home = page("")
+    body = text(home.find("article"))
+    assert f"{len(bank.questions)} questions" in body
+    for table in home.select("article table")[:2]:
+        for row in table.select("tbody tr"):
+            name, count = text(row.find_all("td")[0]), int(text(row.find_all("td")[1]))
+            matches = [q for q in bank.questions if name in (_title(bank, q.level), _title(bank, q.category))]
+            assert count == len(matches), name
+
+
+def _title(bank, gid):
+    return next(x.title for x in [*bank.levels, *bank.categories] if x.id == gid)
+
+
+def test_navigation_holds_levels_and_categories_but_not_question_pages(page):
+    nav = page("").select_one("nav.md-nav--primary")
+    hrefs = [a["href"] for a in nav.find_all("a", href=True)]
+    assert any("levels/beginner/" in h for h in hrefs) and any("categories/scenario/" in h for h in hrefs)
+    assert not any(re.search(r"questions/[a-z]", h) for h in hrefs)
+
+
+def test_search_index_holds_answers_once(site):
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    locations = {d["location"].split("#")[0] for d in docs if "Kaiming" in d["text"] or "low-rank" in d["text"]}
+    assert "questions/lora/" in locations
+
+
+def test_formulas_are_mathml_not_raw_latex(page):
+    html = page("questions/lora/")
+    assert html.select("span.arithmatex math, div.arithmatex math")
+    assert not [el for el in html.select(".arithmatex") if "\\(" in el.get_text() or "\\[" in el.get_text()]
+
+
+def test_computed_figures_appear_where_the_bank_asks(bank, page):
+    for q in bank.questions:
+        html = page(f"questions/{q.id}/")
+        assert [f["id"] for f in html.select("figure.ftp-figure")] == [f"figure-{f}" for f in q.figures]
+        assert len(html.select("figure.ftp-diagram pre.mermaid")) == len(q.diagrams)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
+    ids_cache: dict[str, set[str]] = {}
+    broken = []
+    for rel, path in pages.items():
+        html = path.read_text(encoding="utf-8")
+        for href in re.findall(r'href="([^"]+)"', html):
+            if href.startswith(("http:", "https:", "mailto:", "data:", "javascript:")):
+                continue
+            target = urlsplit(urljoin("http://x/" + rel, href))
+            file = target.path.lstrip("/")
+            file = file + "index.html" if file.endswith("/") or file == "" else file
+            if file not in pages and not (site / file).exists():
+                broken.append(f"{rel}: {href}")
+                continue
+            if target.fragment and file in pages:
+                if file not in ids_cache:
+                    ids_cache[file] = set(re.findall(r'id="([^"]+)"', pages[file].read_text(encoding="utf-8")))
+                if target.fragment not in ids_cache[file]:
+                    broken.append(f"{rel}: {href} (missing anchor)")
+    assert broken == []
+
+
+def test_nothing_loads_from_a_third_party_host(site):
+    offenders = []
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for tag, url in re.findall(r'<(script|link|img|iframe)[^>]+(?:src|href)="(https?://[^"]+)"', html):
+            if tag == "link" and re.search(r'rel="(canonical|alternate)"', html):
+                continue
+            offenders.append(f"{path.name}: {url}")
+    assert offenders == []
