@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint schema clean
+.PHONY: serve build test lint schema vendor clean
 
 serve: $(VENV)/.installed  ## Serve the site on http://127.0.0.1:8000 and rebuild on edits
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -18,6 +18,9 @@ test: $(VENV)/.installed node_modules/.installed  ## Run every test (needs Debia
 
 schema: $(VENV)/.installed  ## Regenerate schema/questions.schema.json from the model
 	$(BIN)/python -m macros.bank.schema > schema/questions.schema.json
+
+vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid copy from the npm package pinned in package.json
+	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE docs/assets/vendor/mermaid/
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)

@@ -32,6 +32,7 @@ def build_site(project: Path, site_dir: Path) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A throw-away copy of everything a build reads, for tests that edit the bank."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():

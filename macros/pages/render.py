@@ -7,6 +7,7 @@ Markdown and are not auto-escaped; plain-text fields go through `md_text`.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 from pathlib import Path
@@ -53,9 +54,15 @@ def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
+# Material prints these front-matter values into <title>, the header and <meta> tags without
+# escaping them (it treats them as HTML), so our plain text is escaped once, here.
+_HTML_META = ("title", "description")
+
+
 def front_matter(meta: dict) -> str:
-    """YAML front matter, dumped by PyYAML so any text is quoted correctly."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    """YAML front matter (dumped by PyYAML, so any text is quoted correctly), HTML-safe for the theme."""
+    safe = {k: html.escape(v, quote=True) if k in _HTML_META else v for k, v in meta.items()}
+    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def render_page(page: PlannedPage) -> str:
