@@ -9,10 +9,15 @@ pytestmark = pytest.mark.browser
 
 def search(tab, server, term: str) -> list[str]:
     """Type into Material's search box like a reader and return the result links, best first."""
-    tab.goto(server)
-    tab.keyboard.press("/")  # Material's shortcut focuses the search box
+    tab.goto(server, wait_until="networkidle")
     box = tab.locator("input.md-search__input")
-    box.fill(term)
+    box.click()
+    # Material builds the index in a web worker; type only once it says it is ready.
+    tab.wait_for_function(
+        "() => !/Initializing/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+        timeout=15_000,
+    )
+    box.press_sequentially(term, delay=20)
     results = tab.locator(".md-search-result__item > a")
     results.first.wait_for(timeout=10_000)
     return [href.split(server)[-1] for href in results.evaluate_all("els => els.map(e => e.href)")]
