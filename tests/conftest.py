@@ -90,8 +90,14 @@ def browser():
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -105,7 +111,7 @@ def local_page(browser, server):
 
     def guard(route):
         url = route.request.url
-        if url.startswith(server) or url.startswith("data:") or url.startswith("blob:"):
+        if url.startswith((server, "data:", "blob:")):
             route.continue_()
         else:
             blocked.append(url)

@@ -21,8 +21,23 @@ ROOT = Path(__file__).resolve().parents[1]
 BANK = load_bank(ROOT / "data" / "questions.yaml", frozenset(FIGURES))
 KINDS = {c.id: c.kind for c in BANK.categories}
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^(?P=indent)```", re.S | re.M)
-DVC_STAGE_KEYS = {"cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed",
-                  "meta", "desc", "vars", "foreach", "do", "matrix"}
+DVC_STAGE_KEYS = {
+    "cmd",
+    "wdir",
+    "deps",
+    "params",
+    "outs",
+    "metrics",
+    "plots",
+    "frozen",
+    "always_changed",
+    "meta",
+    "desc",
+    "vars",
+    "foreach",
+    "do",
+    "matrix",
+}
 
 
 def snippets(lang: str):

@@ -29,7 +29,7 @@ def test_memory_budget_7b():
     assert lo["parts"]["base or full model"] == pytest.approx(14.0)
     assert lo["parts"]["LoRA adapters + their state"] == pytest.approx(0.6396, abs=1e-4)
     assert qlo["parts"]["base or full model"] == pytest.approx(3.5)
-    assert memory.DOUBLE_QUANT_BITS == pytest.approx(0.127, abs=5e-4)  # QLoRA paper, section 3
+    assert pytest.approx(0.127, abs=5e-4) == memory.DOUBLE_QUANT_BITS  # QLoRA paper, section 3
     assert qlo["parts"]["quantization constants"] == pytest.approx(0.111, abs=1e-3)
 
 

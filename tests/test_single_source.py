@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort
 
 from conftest import build_site, copy_project
 
-NEW = '''
+NEW = """
   - id: zz-new-question
     level: advanced
     category: scenario
@@ -31,7 +31,7 @@ NEW = '''
     references:
       - {title: Paper, url: "https://arxiv.org/abs/2305.14314"}
       - {title: Docs, url: "https://huggingface.co/docs/peft"}
-'''
+"""
 
 
 @pytest.fixture(scope="module")

@@ -75,9 +75,7 @@ def check_bank(bank: Bank, lines: dict[str, int], known_figures: frozenset[str])
     return problems
 
 
-def _check_question(
-    bank: Bank, q: Question, line: int | None, known_figures: frozenset[str]
-) -> Iterator[Problem]:
+def _check_question(bank: Bank, q: Question, line: int | None, known_figures: frozenset[str]) -> Iterator[Problem]:
     def problem(field: str, message: str) -> Problem:
         return Problem(message, question_id=q.id, field=field, line=line)
 

@@ -55,7 +55,7 @@ _BankLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 def load_yaml(text: str, path: str) -> object:
     """Parse YAML text, turning every parser complaint into a BankError."""
     try:
-        return yaml.load(text, Loader=_BankLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_BankLoader)
     except _DuplicateKey as dup:
         problem = Problem(
             f"duplicate key '{dup.key}' (first defined on line {dup.first_line}); "

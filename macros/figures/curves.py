@@ -36,7 +36,7 @@ def figure() -> dict:
             {"name": "validation loss", "css": "s2", "points": [(x, val_loss(x)) for x in xs]},
         ],
         x_ticks=[(v, str(v)) for v in range(0, EPOCHS + 1, 2)],
-        y_ticks=[(v / 2, f"{v / 2:g}") for v in range(0, 6)],
+        y_ticks=[(v / 2, f"{v / 2:g}") for v in range(6)],
         x_label="epoch",
         y_label="loss",
         markers=[(best, val_loss(best), f"early stopping: epoch {best}")],

@@ -24,8 +24,15 @@ class ModelShape:
     def projections(self) -> dict[str, tuple[int, int]]:
         """(d_in, d_out) of every linear layer in one decoder block."""
         h, m = self.hidden, self.intermediate
-        return {"q_proj": (h, h), "k_proj": (h, h), "v_proj": (h, h), "o_proj": (h, h),
-                "gate_proj": (h, m), "up_proj": (h, m), "down_proj": (m, h)}
+        return {
+            "q_proj": (h, h),
+            "k_proj": (h, h),
+            "v_proj": (h, h),
+            "o_proj": (h, h),
+            "gate_proj": (h, m),
+            "up_proj": (h, m),
+            "down_proj": (m, h),
+        }
 
     def total_params(self) -> int:
         linear = sum(i * o for i, o in self.projections().values())
@@ -58,8 +65,14 @@ def figure() -> dict:
     top = max(r["params"] for r in rows) / 1e6
     ceiling = 40 * (int(top // 40) + 1)
     chart = bar_chart(
-        [{"label": f"r={r['rank']}, {'q,v' if r['targets'].startswith('q_proj') else 'all'}",
-          "segments": [r["params"] / 1e6], "total_label": f"{r['params'] / 1e6:.1f}M"} for r in rows],
+        [
+            {
+                "label": f"r={r['rank']}, {'q,v' if r['targets'].startswith('q_proj') else 'all'}",
+                "segments": [r["params"] / 1e6],
+                "total_label": f"{r['params'] / 1e6:.1f}M",
+            }
+            for r in rows
+        ],
         y_ticks=[(v, f"{v}M") for v in range(0, ceiling + 1, 40)],
         y_label="trainable parameters",
         segment_names=["LoRA A and B"],

@@ -32,14 +32,33 @@ def data(params: int = PARAMS) -> list[dict]:
     qlora_consts = params * DOUBLE_QUANT_BITS / 8
     gb = 1e9
     return [
-        {"setup": "Full fine-tuning (AdamW, mixed precision)", "short": "Full FT",
-         "parts": {"base or full model": full / gb, "quantization constants": 0.0, "LoRA adapters + their state": 0.0}},
-        {"setup": "LoRA (bf16 base, r=16 on all linear layers)", "short": "LoRA",
-         "parts": {"base or full model": lora_base / gb, "quantization constants": 0.0,
-                   "LoRA adapters + their state": adapters / gb}},
-        {"setup": "QLoRA (NF4 base with double quantization, same adapters)", "short": "QLoRA",
-         "parts": {"base or full model": qlora_base / gb, "quantization constants": qlora_consts / gb,
-                   "LoRA adapters + their state": adapters / gb}},
+        {
+            "setup": "Full fine-tuning (AdamW, mixed precision)",
+            "short": "Full FT",
+            "parts": {
+                "base or full model": full / gb,
+                "quantization constants": 0.0,
+                "LoRA adapters + their state": 0.0,
+            },
+        },
+        {
+            "setup": "LoRA (bf16 base, r=16 on all linear layers)",
+            "short": "LoRA",
+            "parts": {
+                "base or full model": lora_base / gb,
+                "quantization constants": 0.0,
+                "LoRA adapters + their state": adapters / gb,
+            },
+        },
+        {
+            "setup": "QLoRA (NF4 base with double quantization, same adapters)",
+            "short": "QLoRA",
+            "parts": {
+                "base or full model": qlora_base / gb,
+                "quantization constants": qlora_consts / gb,
+                "LoRA adapters + their state": adapters / gb,
+            },
+        },
     ]
 
 
@@ -49,8 +68,10 @@ def figure() -> dict:
         r["total"] = sum(r["parts"].values())
     names = list(rows[0]["parts"])
     chart = bar_chart(
-        [{"label": r["short"], "segments": list(r["parts"].values()), "total_label": f"{r['total']:.1f} GB"}
-         for r in rows],
+        [
+            {"label": r["short"], "segments": list(r["parts"].values()), "total_label": f"{r['total']:.1f} GB"}
+            for r in rows
+        ],
         y_ticks=[(v, f"{v} GB") for v in range(0, 121, 20)],
         y_label="memory (weights, gradients, optimizer)",
         segment_names=names,
@@ -65,8 +86,7 @@ def figure() -> dict:
         "chart": chart,
         "table": {
             "columns": ["Setup", *[n.capitalize() for n in names], "Total"],
-            "rows": [[r["setup"], *[f"{v:.2f} GB" for v in r["parts"].values()], f"{r['total']:.2f} GB"]
-                     for r in rows],
+            "rows": [[r["setup"], *[f"{v:.2f} GB" for v in r["parts"].values()], f"{r['total']:.2f} GB"] for r in rows],
         },
         "note": "16 bytes per parameter for mixed-precision AdamW; 2 bytes for a bf16 base; 0.5 byte for NF4 "
         f"plus {DOUBLE_QUANT_BITS:.3f} bits of quantization constants; adapters: {ADAPTER_PARAMS:,} parameters "

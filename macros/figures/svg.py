@@ -43,9 +43,7 @@ def line_chart(series, x_ticks, y_ticks, x_label, y_label, markers=()):
         "y_label": y_label,
         "x_ticks": [{"pos": sx(v), "label": label} for v, label in x_ticks],
         "y_ticks": [{"pos": sy(v), "label": label} for v, label in y_ticks],
-        "series": [
-            {**s, "path": " ".join(f"{sx(x)},{sy(y)}" for x, y in s["points"])} for s in series
-        ],
+        "series": [{**s, "path": " ".join(f"{sx(x)},{sy(y)}" for x, y in s["points"])} for s in series],
         "markers": [{"x": sx(x), "y": sy(y), "label": label} for x, y, label in markers],
     }
 
@@ -65,8 +63,15 @@ def bar_chart(bars, y_ticks, y_label, segment_names=()):
             y0, y1 = sy(base), sy(base + value)
             rects.append({"x": round(x, 2), "y": y1, "w": round(width, 2), "h": round(y0 - y1, 2), "n": n})
             base += value
-        drawn.append({"label": bar["label"], "center": round(x + width / 2, 2), "rects": rects,
-                      "total_label": bar["total_label"], "top": sy(base)})
+        drawn.append(
+            {
+                "label": bar["label"],
+                "center": round(x + width / 2, 2),
+                "rects": rects,
+                "total_label": bar["total_label"],
+                "top": sy(base),
+            }
+        )
     return {
         "kind": "bar",
         "width": WIDTH,

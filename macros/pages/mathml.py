@@ -43,6 +43,6 @@ class _MathMLTreeprocessor(Treeprocessor):
 
 
 class MathMLExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API name
+    def extendMarkdown(self, md):
         # After inline patterns (20) have created the arithmatex elements.
         md.treeprocessors.register(_MathMLTreeprocessor(md), "mathml", 15)

@@ -95,9 +95,7 @@ class SitePlan:
                 "title": self.categories[q.category].title,
                 "url": link(from_uri, category_uri(q.category)),
             },
-            "topics": [
-                {"title": self.topics[t].title, "url": link(from_uri, topic_uri(t))} for t in q.topics
-            ],
+            "topics": [{"title": self.topics[t].title, "url": link(from_uri, topic_uri(t))} for t in q.topics],
         }
 
     def overview(self, from_uri: str) -> dict[str, Any]:
@@ -105,8 +103,12 @@ class SitePlan:
 
         def group(items, uri, members):
             return [
-                {"title": x.title, "description": x.description, "url": link(from_uri, uri(x.id)),
-                 "count": len(members[x.id])}
+                {
+                    "title": x.title,
+                    "description": x.description,
+                    "url": link(from_uri, uri(x.id)),
+                    "count": len(members[x.id]),
+                }
                 for x in items
             ]
 
@@ -160,7 +162,6 @@ class SitePlan:
         figure_slot["after"] += [{"kind": "figure", "html": figure_html[f]} for f in q.figures if f in figure_html]
         siblings = self.by_level[q.level]
         pos = siblings.index(q)
-        neighbour = lambda other: other and {"question": other.question, "url": link(uri, question_uri(other.id))}  # noqa: E731
         return PlannedPage(
             src_uri=uri,
             template="question.md.j2",
@@ -176,10 +177,14 @@ class SitePlan:
                 "follow_ups": q.follow_ups,
                 "references": q.references,
                 "related": [self.question_row(self.questions[r], uri) for r in q.related],
-                "previous": neighbour(siblings[pos - 1] if pos > 0 else None),
-                "next": neighbour(siblings[pos + 1] if pos + 1 < len(siblings) else None),
+                "previous": self._neighbour(uri, siblings[pos - 1]) if pos > 0 else None,
+                "next": self._neighbour(uri, siblings[pos + 1]) if pos + 1 < len(siblings) else None,
             },
         )
+
+    @staticmethod
+    def _neighbour(from_uri: str, other: Question) -> dict[str, str]:
+        return {"question": other.question, "url": link(from_uri, question_uri(other.id))}
 
     def _listing(self, uri: str, group, questions: list[Question], kind: str) -> PlannedPage:
         return PlannedPage(
