@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint schema vendor clean
+.PHONY: serve build test lint schema vendor diagrams audit clean bench audit-deps linkcheck
 
 serve: $(VENV)/.installed  ## Serve the site on http://127.0.0.1:8000 and rebuild on edits
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -12,15 +12,38 @@ serve: $(VENV)/.installed  ## Serve the site on http://127.0.0.1:8000 and rebuil
 build: $(VENV)/.installed  ## Write the static site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.installed node_modules/.installed  ## Run every test (needs Debian's chromium for the browser tests)
+test: $(VENV)/.installed node_modules/.installed lint  ## Lint, then run every test (needs Debian's chromium for the browser tests)
 	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Browser tests need Chromium: sudo apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed  ## ruff (lint + format check), yamllint, JSON Schema checks: the hooks of .pre-commit-config.yaml, offline
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+bench: $(VENV)/.installed  ## Build time at 22/200/1000 questions against plain Material (prints a table; exits 1 if a target is missed)
+	$(BIN)/python scripts/bench.py
+
+audit-deps: $(VENV)/.installed  ## Known vulnerabilities in the pinned packages (pip-audit); skipped without network
+	@if $(BIN)/python -c "import urllib.request as u; u.urlopen('https://pypi.org/pypi/mkdocs/1.6.1/json', timeout=10)" 2>/dev/null; then \
+	  $(BIN)/pip-audit --no-deps --disable-pip --progress-spinner off -r requirements-dev.txt; \
+	else \
+	  echo "audit-deps: SKIPPED - the vulnerability data (pypi.org/pypi/NAME/VERSION/json) is not reachable from this machine; nothing was checked."; \
+	fi
+
+linkcheck: build  ## External links of the built site (needs internet; not run in CI)
+	$(BIN)/lychee --no-progress --scheme https --scheme http --exclude-loopback --max-concurrency 8 \
+	  --accept '200..=299,403,429' 'site/**/*.html'
 
 schema: $(VENV)/.installed  ## Regenerate schema/questions.schema.json from the model
 	$(BIN)/python -m macros.bank.schema > schema/questions.schema.json
 
 vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid copy from the npm package pinned in package.json
 	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE docs/assets/vendor/mermaid/
+
+diagrams: $(VENV)/.installed  ## Draw new or changed Mermaid diagrams to data/diagrams/*.svg (needs Chromium); commit them
+	$(BIN)/python scripts/render_diagrams.py
+
+audit: build node_modules/.installed  ## Lighthouse (mobile) scores of key pages, served locally with gzip
+	$(BIN)/python scripts/audit.py site
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)

@@ -40,17 +40,38 @@ def test_opening_the_hint_reveals_it(local_page, server, bank):
     assert local_page.blocked == []
 
 
-def test_diagrams_render_from_the_self_hosted_mermaid(local_page, server, bank):
+def test_diagrams_are_drawn_inline_and_visible(local_page, server, bank):
     with_diagram = next(q for q in bank.questions if q.diagrams)
     local_page.goto(server + f"questions/{with_diagram.id}/")
     local_page.locator("details.ftp-answer summary").click()
-    # Material swaps each <pre class="mermaid"> source for a <div class="mermaid"> holding the drawn
-    # diagram (in a closed shadow root), so: no source left, and every diagram has a real height.
-    local_page.wait_for_function(
-        "() => !document.querySelector('.ftp-diagram pre.mermaid') && "
-        "[...document.querySelectorAll('.ftp-diagram div.mermaid')]"
-        ".every(el => el.getBoundingClientRect().height > 40)",
-        timeout=20_000,
-    )
-    assert local_page.locator(".ftp-diagram div.mermaid").count() == len(with_diagram.diagrams)
+    drawings = local_page.locator(".ftp-diagram-drawing svg")
+    assert drawings.count() == len(with_diagram.diagrams)
+    assert all(drawings.nth(i).bounding_box()["height"] > 40 for i in range(drawings.count()))
     assert local_page.blocked == []
+
+
+def test_every_page_type_loads_with_nothing_requested_elsewhere(local_page, server, bank):
+    """Home, listings, topics, every question page, cheat sheet and glossary: all local, all rendered."""
+    paths = [
+        "",
+        "levels/beginner/",
+        "categories/scenario/",
+        "topics/",
+        "topics/peft/",
+        "questions/",
+        "cheat-sheet/",
+        "glossary/",
+        *[f"questions/{q.id}/" for q in bank.questions],
+    ]
+    for path in paths:
+        response = local_page.goto(server + path, wait_until="networkidle")
+        assert response.ok, path
+        q = next((q for q in bank.questions if path == f"questions/{q.id}/"), None)
+        if q:
+            assert local_page.locator(".ftp-diagram-drawing svg").count() == len(q.diagrams), path
+    assert local_page.blocked == []
+
+
+def test_no_page_needs_the_diagram_script_when_every_diagram_is_drawn(page, bank):
+    for path in ["", *[f"questions/{q.id}/" for q in bank.questions]]:
+        assert not any("mermaid" in s.get("src", "") for s in page(path).find_all("script")), path

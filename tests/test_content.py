@@ -98,3 +98,11 @@ def test_makefile_snippets_indent_recipes_with_tabs(code):
 
 def test_there_are_snippets_to_check():
     assert len(list(snippets("python"))) >= 5 and list(snippets("yaml"))
+
+
+@pytest.mark.parametrize("question", BANK.questions, ids=lambda q: q.id)
+def test_math_never_looks_like_an_html_tag(question):
+    """`y_{<t}` starts a tag for Markdown's HTML parser and silently breaks the page: write `y_{< t}`."""
+    for _, markdown in question.answer:
+        for math in re.findall(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", markdown or "", re.S):
+            assert not re.search(r"<[A-Za-z/!?]", "".join(math)), math

@@ -12,6 +12,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 
 
 def actionlint(path: Path) -> subprocess.CompletedProcess:
@@ -63,3 +64,13 @@ def test_deploy_is_least_privilege_and_only_from_main():
     assert deploy["jobs"]["deploy"]["environment"]["name"] == "github-pages"
     checks = yaml.safe_load((ROOT / ".github/workflows/checks.yml").read_text())
     assert checks["permissions"] == {"contents": "read"}
+
+
+def test_dependabot_keeps_pip_npm_and_actions_current_and_zizmor_finds_nothing():
+    config = yaml.safe_load(DEPENDABOT.read_text())
+    assert {u["package-ecosystem"] for u in config["updates"]} == {"pip", "npm", "github-actions"}
+    zizmor = Path(sys.executable).with_name("zizmor")
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--no-progress", str(DEPENDABOT)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

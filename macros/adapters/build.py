@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from macros.bank import Bank, BankError, load_bank
+from macros.diagrams import rendered_svgs
 from macros.figures import FIGURES, render_figures
 from macros.pages import SitePlan
 
@@ -25,6 +26,7 @@ class Build:
     bank: Bank
     plan: SitePlan
     figure_html: dict[str, str]
+    diagram_svgs: dict[str, str]
 
 
 _cache: dict[tuple, Build] = {}
@@ -34,21 +36,26 @@ def bank_path(config_file: str) -> Path:
     return Path(config_file).resolve().parent / BANK_PATH
 
 
-def current_build(config_file: str, site_url: str) -> Build:
+def current_build(config_file: str, site_url: str, site_name: str) -> Build:
     """Load, validate and plan, reusing the result while the bank file is unchanged."""
     path = bank_path(config_file)
     stat = path.stat() if path.exists() else None
-    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size, site_url)
+    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size, site_url, site_name)
     if key not in _cache:
         _cache.clear()
         bank = load_bank(path, known_figures=frozenset(FIGURES))
-        _cache[key] = Build(bank=bank, plan=SitePlan(bank, site_url), figure_html=render_figures(bank))
+        _cache[key] = Build(
+            bank=bank,
+            plan=SitePlan(bank, site_url, site_name),
+            figure_html=render_figures(bank),
+            diagram_svgs=rendered_svgs(bank),
+        )
     return _cache[key]
 
 
 def build_for(config) -> Build:
     """The current build for a MkDocs config; a broken bank becomes a clean build error."""
     try:
-        return current_build(config.config_file_path, config.site_url or "")
+        return current_build(config.config_file_path, config.site_url or "", config.site_name)
     except BankError as err:
         raise PluginError(str(err)) from None

@@ -2,10 +2,13 @@
 
 on_config: load the bank (fail the build with a readable message) and set the nav.
 on_files:  add one generated File per planned page; nothing is written to docs/.
+           The bank's exports (Anki deck, JSON, CSV) are generated files under downloads/ too.
+on_post_build: write the link-preview images (cached in .cache/cards between builds).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,19 +20,36 @@ if _ROOT not in sys.path:
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros.adapters.build import build_for  # noqa: E402
+from macros.adapters.reproducible import pin_build_time  # noqa: E402
+from macros.cards import write_cards  # noqa: E402
+from macros.exports import exports  # noqa: E402
 from macros.pages import render_page  # noqa: E402
 from macros.pages.mathml import MathMLExtension  # noqa: E402
+from macros.pages.plan import download_uri  # noqa: E402
+from macros.pages.slots import SlotExtension  # noqa: E402
 
 
 def on_config(config):
+    pin_build_time(Path(config.config_file_path).resolve().parent)  # reproducible builds
     build = build_for(config)
     config.nav = build.plan.nav()
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = build.plan.glossary_tooltips()
     config.markdown_extensions.append(MathMLExtension())
+    config.markdown_extensions.append(SlotExtension(build.diagram_svgs))
     return config
 
 
 def on_files(files: Files, config) -> Files:
     build = build_for(config)
-    for page in build.plan.pages(build.figure_html):
+    for page in build.plan.pages(build.figure_html, build.diagram_svgs):
         files.append(File.generated(config, page.src_uri, content=render_page(page)))
+    # SOURCE_DATE_EPOCH (reproducible builds) fixes the deck's modification time; otherwise now.
+    stamp = float(os.environ["SOURCE_DATE_EPOCH"]) if os.environ.get("SOURCE_DATE_EPOCH") else None
+    for export in exports(build.bank, build.plan.permalink, stamp):
+        files.append(File.generated(config, download_uri(export.filename), content=export.content))
     return files
+
+
+def on_post_build(config) -> None:
+    cache = Path(config.config_file_path).resolve().parent / ".cache" / "cards"
+    write_cards(build_for(config).plan.cards(), Path(config.site_dir) / "assets" / "cards", cache)

@@ -12,3 +12,9 @@ def define_env(env) -> None:
         """Counts per level and category, with links; for the home page."""
         page_uri = env.page.file.src_uri
         return render("overview.md.j2", overview=build_for(env.conf).plan.overview(page_uri))
+
+    @env.macro
+    def study_panel() -> str:
+        """The reader's progress (filled in by docs/assets/study.js); for the home page."""
+        page_uri = env.page.file.src_uri
+        return render("study_panel.md.j2", panel=build_for(env.conf).plan.study_panel(page_uri))

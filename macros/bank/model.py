@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")]
+# No backslash before the quote: JSON Schema patterns are ECMAScript regexes, where `\"` is invalid.
+Url = Annotated[str, StringConstraints(pattern="^https?://[^\\s<>\"']+$")]
 Kind = Literal["technical", "scenario", "behavioral"]
 
 
@@ -89,8 +90,18 @@ class Question(_Strict):
     figures: list[Slug] = Field(default_factory=list)
 
 
+class GlossaryEntry(_Strict):
+    """A term of the field, defined once; shown as a tooltip wherever it appears and on the glossary page."""
+
+    term: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^\S(.*\S)?$")]
+    expansion: Text | None = Field(default=None, description="What an abbreviation stands for.")
+    definition: Text = Field(description="One or two plain-text sentences.")
+    question: Slug | None = Field(default=None, description="The question that explains the term.")
+
+
 class Bank(_Strict):
     levels: list[Level] = Field(min_length=1)
     categories: list[Category] = Field(min_length=1)
     topics: list[Topic] = Field(min_length=1)
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
     questions: list[Question] = Field(min_length=1)

@@ -72,6 +72,17 @@ def check_bank(bank: Bank, lines: dict[str, int], known_figures: frozenset[str])
             )
     for question in bank.questions:
         problems.extend(_check_question(bank, question, lines.get(question.id), known_figures))
+    question_ids = {q.id for q in bank.questions}
+    for dup in _duplicates(entry.term for entry in bank.glossary):
+        problems.append(Problem(f"glossary term '{dup}' is defined twice", field="glossary"))
+    for entry in bank.glossary:
+        if entry.question and entry.question not in question_ids:
+            problems.append(
+                Problem(
+                    f"glossary term '{entry.term}' points at question '{entry.question}', which does not exist",
+                    field="glossary",
+                )
+            )
     return problems
 
 

@@ -7,11 +7,16 @@ each `PlannedPage` into an in-memory MkDocs file.
 
 from __future__ import annotations
 
+import functools
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from macros.bank import ANSWER_RULES, Bank, Question
+from macros.cards import Card
+from macros.diagrams import diagram_key
+from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
 
 DESCRIPTION_LIMIT = 200  # characters; what chat apps show of a link preview
 
@@ -26,8 +31,18 @@ class PlannedPage:
 
 def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
     """Relative Markdown link between two source files, so MkDocs validates it."""
-    rel = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
-    return rel + (f"#{anchor}" if anchor else "")
+    return _relpath(to_uri, posixpath.dirname(from_uri)) + (f"#{anchor}" if anchor else "")
+
+
+@functools.cache
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the plan's normalized relative URIs, without its os.getcwd() per call.
+
+    A 1,000-question build makes ~70,000 links; posixpath.relpath made them a third of the hooks' time.
+    """
+    to, frm = path.split("/"), start.split("/") if start else []
+    common = len(posixpath.commonprefix([to, frm]))
+    return "/".join([".."] * (len(frm) - common) + to[common:]) or "."
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -57,14 +72,27 @@ def topic_uri(tid: str) -> str:
 TOPICS_INDEX = "topics/index.md"
 ALL_QUESTIONS = "questions/index.md"
 CHEAT_SHEET = "cheat-sheet.md"
+GLOSSARY = "glossary.md"
+PRACTICE = "practice/index.md"
+DOWNLOADS = "downloads/index.md"
+PRACTICE_COUNTS = (3, 5, 10)  # questions per mock interview offered by default (the form also takes any number)
+PRACTICE_TIMERS = (1, 2, 3, 5)  # minutes per question
+
+
+def download_uri(filename: str) -> str:
+    """Where an export is published (the adapter adds it as a generated file)."""
+    return posixpath.join(posixpath.dirname(DOWNLOADS), filename)
+
+
 HOME = "index.md"
 
 
 class SitePlan:
     """Everything derived from one bank, computed once per build."""
 
-    def __init__(self, bank: Bank, site_url: str = ""):
+    def __init__(self, bank: Bank, site_url: str = "", site_name: str = "Fine-Tuning Interview Prep"):
         self.bank = bank
+        self.site_name = site_name
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.levels = {lv.id: lv for lv in bank.levels}
         self.categories = {c.id: c for c in bank.categories}
@@ -74,6 +102,12 @@ class SitePlan:
         self.by_category = {cid: [q for q in bank.questions if q.category == cid] for cid in self.categories}
         self.by_topic = {tid: [q for q in bank.questions if tid in q.topics] for tid in self.topics}
         self.number = {q.id: n for n, q in enumerate(bank.questions, start=1)}
+        self.search_tags: dict[str, list[str]] = {}
+        for g in bank.glossary:
+            if g.question:
+                self.search_tags.setdefault(g.question, []).append(g.term)
+        # Position of each question within its level (list.index per page made the plan quadratic).
+        self._level_position = {q.id: i for group in self.by_level.values() for i, q in enumerate(group)}
 
     # ---- summaries shared by several pages -------------------------------------------
 
@@ -126,16 +160,51 @@ class SitePlan:
 
     # ---- the pages ---------------------------------------------------------------------
 
-    def pages(self, figure_html: dict[str, str] | None = None) -> list[PlannedPage]:
-        figure_html = figure_html or {}
-        pages = [self._question_page(q, figure_html) for q in self.bank.questions]
+    def pages(
+        self, figure_html: dict[str, str] | None = None, diagram_svgs: dict[str, str] | None = None
+    ) -> list[PlannedPage]:
+        """figure_html: figure id -> HTML; diagram_svgs: diagram key -> SVG drawn ahead of time."""
+        figure_html, diagram_svgs = figure_html or {}, diagram_svgs or {}
+        pages = [self._question_page(q, figure_html, diagram_svgs) for q in self.bank.questions]
         pages += [self._listing(level_uri(lv.id), lv, self.by_level[lv.id], "level") for lv in self.bank.levels]
         pages += [
             self._listing(category_uri(c.id), c, self.by_category[c.id], "category") for c in self.bank.categories
         ]
         pages += [self._listing(topic_uri(t.id), t, self.by_topic[t.id], "topic") for t in self.bank.topics]
-        pages += [self._topics_index(), self._all_questions(), self._cheat_sheet()]
+        pages += [self._topics_index(), self._all_questions(), self._cheat_sheet(), self._glossary()]
+        pages += [self._practice(), self._downloads()]
         return pages
+
+    def glossary_tooltips(self) -> dict[str, str]:
+        """Term -> tooltip text, for Markdown's abbr extension: every page explains the terms it uses."""
+        return {g.term: f"{g.expansion}: {g.definition}" if g.expansion else g.definition for g in self.bank.glossary}
+
+    def _glossary(self) -> PlannedPage:
+        entries = [
+            {
+                "term": g.term,
+                "anchor": re.sub(r"[^a-z0-9]+", "-", g.term.lower()).strip("-"),
+                "expansion": g.expansion,
+                "definition": g.definition,
+                "question": self.question_row(self.questions[g.question], GLOSSARY) if g.question else None,
+            }
+            for g in sorted(self.bank.glossary, key=lambda g: g.term.lower())
+        ]
+        return PlannedPage(
+            src_uri=GLOSSARY,
+            template="glossary.md.j2",
+            meta={"title": "Glossary", "description": "The abbreviations and terms of LLM fine-tuning, defined once."},
+            context={"entries": entries},
+        )
+
+    def cards(self) -> list[Card]:
+        """One link-preview image per question, plus the site's own (named in overrides/main.html)."""
+        footer = f"{self.site_name} · hint and expert answer inside"
+        site = Card("site", "Interview questions for LLM fine-tuning engineers", self.site_name, footer)
+        return [site] + [
+            Card(q.id, f"{self.levels[q.level].title} · {self.categories[q.category].title}", q.question, footer)
+            for q in self.bank.questions
+        ]
 
     def nav(self) -> list[dict[str, Any]]:
         """Levels and categories are the navigation; question pages stay out of it."""
@@ -145,10 +214,13 @@ class SitePlan:
             {"Categories": [{c.title: category_uri(c.id)} for c in self.bank.categories]},
             {"Topics": TOPICS_INDEX},
             {"All questions": ALL_QUESTIONS},
+            {"Mock interview": PRACTICE},
             {"Cheat sheet": CHEAT_SHEET},
+            {"Glossary": GLOSSARY},
+            {"Downloads": DOWNLOADS},
         ]
 
-    def _question_page(self, q: Question, figure_html: dict[str, str]) -> PlannedPage:
+    def _question_page(self, q: Question, figure_html: dict[str, str], diagram_svgs: dict[str, str]) -> PlannedPage:
         uri = question_uri(q.id)
         kind = self.categories[q.category].kind
         sections = [
@@ -158,10 +230,13 @@ class SitePlan:
         # Diagrams follow the mechanism; computed figures follow the numbers they show.
         diagram_slot = next((s for s in sections if s["id"] in ("how_it_works", "plan", "example")), sections[-1])
         figure_slot = next((s for s in sections if s["id"] == "numbers"), diagram_slot)
-        diagram_slot["after"] += [{"kind": "diagram", "diagram": d} for d in q.diagrams]
+        diagram_slot["after"] += [
+            {"kind": "diagram", "diagram": d, "key": k if (k := diagram_key(d.mermaid)) in diagram_svgs else None}
+            for d in q.diagrams
+        ]
         figure_slot["after"] += [{"kind": "figure", "html": figure_html[f]} for f in q.figures if f in figure_html]
         siblings = self.by_level[q.level]
-        pos = siblings.index(q)
+        pos = self._level_position[q.id]
         return PlannedPage(
             src_uri=uri,
             template="question.md.j2",
@@ -169,7 +244,13 @@ class SitePlan:
                 "title": q.question,
                 "description": shorten(q.hint),
                 "question_id": q.id,
-                "diagrams": bool(q.diagrams),
+                # Load Mermaid in the browser only for a diagram not yet drawn ahead of time (make diagrams).
+                "diagrams": any(diagram_key(d.mermaid) not in diagram_svgs for d in q.diagrams),
+                # Material indexes `tags` with a very high search weight (and shows them only with its tags
+                # plugin, which we do not use): the glossary terms this question explains. Only the short terms:
+                # a long form such as "Reinforcement learning from ..." would make "learning rate" match it.
+                "tags": self.search_tags.get(q.id, []),
+                "study": True,  # overrides/main.html loads the self-test script (docs/assets/study.js)
             },
             context={
                 "q": self.question_row(q, uri),
@@ -190,7 +271,7 @@ class SitePlan:
         return PlannedPage(
             src_uri=uri,
             template="listing.md.j2",
-            meta={"title": group.title, "description": shorten(group.description)},
+            meta={"title": group.title, "description": shorten(group.description), "study": True},
             context={
                 "group": group,
                 "kind": kind,
@@ -222,5 +303,91 @@ class SitePlan:
                 "title": "Cheat sheet",
                 "description": "Every question with its hint and key points, on a few printable pages.",
             },
-            context={"questions": [self.question_row(q, CHEAT_SHEET) for q in self.bank.questions]},
+            context={
+                "questions": [self.question_row(q, CHEAT_SHEET) for q in self.bank.questions],
+                "site_name": self.site_name,
+                "site_url": self.site_url,
+            },
+        )
+
+    # ---- study mode: progress on home, the mock interview, the downloads ------------------
+
+    def study_panel(self, from_uri: str) -> dict[str, Any]:
+        """The home page's progress panel: every question with its groups, and the groups to count by."""
+        return {
+            "groups": [
+                *(
+                    {"key": f"level:{lv.id}", "title": f"Level: {lv.title}", "url": link(from_uri, level_uri(lv.id))}
+                    for lv in self.bank.levels
+                ),
+                *(
+                    {"key": f"category:{c.id}", "title": c.title, "url": link(from_uri, category_uri(c.id))}
+                    for c in self.bank.categories
+                ),
+            ],
+            "questions": [
+                self.question_row(q, from_uri) | {"level_id": q.level, "category_id": q.category}
+                for q in self.bank.questions
+            ],
+            "links": {"practice": link(from_uri, PRACTICE), "downloads": link(from_uri, DOWNLOADS)},
+        }
+
+    def _practice(self) -> PlannedPage:
+        def choices(items, members):
+            return [{"id": x.id, "title": x.title, "count": len(members[x.id])} for x in items if members[x.id]]
+
+        items = []
+        for q in self.bank.questions:
+            field_name, heading = ANSWER_RULES[self.categories[q.category].kind].sections[0]
+            items.append(
+                self.question_row(q, PRACTICE)
+                | {
+                    "level_id": q.level,
+                    "category_id": q.category,
+                    "topic_ids": q.topics,
+                    "first_section": {"heading": heading, "markdown": getattr(q.answer, field_name)},
+                }
+            )
+        return PlannedPage(
+            src_uri=PRACTICE,
+            template="practice.md.j2",
+            meta={
+                "title": "Mock interview",
+                "description": "Questions one at a time in random order, with an optional timer; grade yourself "
+                "and see what to review.",
+                "study": True,
+                "search": {"exclude": True},  # it repeats the question pages' text; search finds those
+            },
+            context={
+                "levels": choices(self.bank.levels, self.by_level),
+                "categories": choices(self.bank.categories, self.by_category),
+                "topics": choices(self.bank.topics, self.by_topic),
+                "counts": [n for n in PRACTICE_COUNTS if n < len(self.bank.questions)],
+                "total": len(self.bank.questions),
+                "timers": PRACTICE_TIMERS,
+                "items": items,
+                "links": {"home": link(PRACTICE, HOME), "cheat_sheet": link(PRACTICE, CHEAT_SHEET)},
+            },
+        )
+
+    def _downloads(self) -> PlannedPage:
+        return PlannedPage(
+            src_uri=DOWNLOADS,
+            template="downloads.md.j2",
+            meta={
+                "title": "Downloads",
+                "description": "The whole question bank as an Anki deck, JSON and CSV, rebuilt with the site.",
+            },
+            context={
+                "total": len(self.bank.questions),
+                "files": {
+                    "anki": link(DOWNLOADS, download_uri(DECK_FILENAME)),
+                    "json": link(DOWNLOADS, download_uri(JSON_FILENAME)),
+                    "csv": link(DOWNLOADS, download_uri(CSV_FILENAME)),
+                },
+                "csv_columns": CSV_COLUMNS,
+                "levels": self.bank.levels,
+                "categories": self.bank.categories,
+                "home": link(DOWNLOADS, HOME),
+            },
         )

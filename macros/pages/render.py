@@ -57,12 +57,15 @@ def render(template: str, **context) -> str:
 # Material prints these front-matter values into <title>, the header and <meta> tags without
 # escaping them (it treats them as HTML), so our plain text is escaped once, here.
 _HTML_META = ("title", "description")
+# libyaml's safe dumper: the same YAML as yaml.safe_dump, several times faster (one dump per page).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def front_matter(meta: dict) -> str:
     """YAML front matter (dumped by PyYAML, so any text is quoted correctly), HTML-safe for the theme."""
     safe = {k: html.escape(v, quote=True) if k in _HTML_META else v for k, v in meta.items()}
-    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    text = yaml.dump(safe, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + text + "---\n\n"
 
 
 def render_page(page: PlannedPage) -> str:

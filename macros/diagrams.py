@@ -1,0 +1,48 @@
+"""Mermaid diagrams, drawn ahead of time to SVG so pages need no diagram script at all.
+
+`scripts/render_diagrams.py` (`make diagrams`) draws each diagram of the bank once with the
+self-hosted Mermaid in Chromium and stores it as data/diagrams/<key>.svg, where the key hashes
+the source and the renderer settings. The build only reads those files: a page whose diagram
+has a drawing gets inline SVG (fast, printable, works without JavaScript); a diagram edited
+without re-drawing falls back to Mermaid in the browser, and a test fails until it is drawn.
+Plain Python; no MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RENDERED_DIR = ROOT / "data" / "diagrams"
+MERMAID_JS = ROOT / "docs" / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
+# Everything that changes the drawing is part of the key: bump it when the settings change.
+RENDER_SETTINGS = {
+    "startOnLoad": False,
+    "theme": "neutral",
+    "securityLevel": "strict",
+    "fontFamily": "Arial, Helvetica, sans-serif",
+    "flowchart": {"htmlLabels": False},
+}
+RENDER_VERSION = f"mermaid {(MERMAID_JS.parent / 'VERSION').read_text().split()[1]} {sorted(RENDER_SETTINGS.items())}"
+
+
+def diagram_key(source: str) -> str:
+    return hashlib.sha256(f"{RENDER_VERSION}\n{source.strip()}".encode()).hexdigest()[:16]
+
+
+def svg_id(source: str) -> str:
+    """The id Mermaid gives the drawing's <svg>; unique per diagram, so styles never collide."""
+    return f"ftp-diagram-{diagram_key(source)}"
+
+
+def rendered_svgs(bank, directory: Path = RENDERED_DIR) -> dict[str, str]:
+    """Diagram key -> its drawn SVG, for every diagram of the bank that has been drawn."""
+    found = {}
+    for q in bank.questions:
+        for d in q.diagrams:
+            key = diagram_key(d.mermaid)
+            path = directory / f"{key}.svg"
+            if path.exists():
+                found[key] = path.read_text(encoding="utf-8")
+    return found

@@ -1,0 +1,74 @@
+"""axe-core (npm, pinned) finds no accessibility violations on any page type, in light and dark mode."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+PAGE_TYPES = {
+    "home": "",
+    "level": "levels/beginner/",
+    "category": "categories/scenario/",
+    "topic": "topics/peft/",
+    "topics": "topics/",
+    "all questions": "questions/",
+    "question with diagram and figure": "questions/lora/",
+    "question without diagram": "questions/learning-rate/",
+    "behavioral question": "questions/explaining-to-non-technical-stakeholders/",
+    "cheat sheet": "cheat-sheet/",
+    "glossary": "glossary/",
+}
+
+
+def axe_violations(tab) -> list[dict]:
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_axe_violations(local_page, server, name, scheme):
+    local_page.goto(server + PAGE_TYPES[name], wait_until="networkidle")
+    local_page.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    # Open every hint and answer, so their content is checked too.
+    local_page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    local_page.wait_for_timeout(300)
+    violations = axe_violations(local_page)
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_hint_and_answer_open_by_keyboard_with_visible_focus(local_page, server):
+    local_page.goto(server + "questions/lora/", wait_until="networkidle")
+    summary = local_page.locator("details.ftp-hint > summary")
+    summary.focus()
+    outline = summary.evaluate("el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
+    assert not outline.startswith("none"), f"focus must be visible, got {outline}"
+    local_page.keyboard.press("Enter")
+    assert local_page.locator("details.ftp-hint").evaluate("d => d.open")
+    answer = local_page.locator("details.ftp-answer > summary")
+    answer.focus()
+    local_page.keyboard.press("Space")
+    assert local_page.locator("details.ftp-answer").evaluate("d => d.open")
+
+
+def test_search_partial_override_differs_from_materials_only_by_the_accessible_name():
+    from material import templates
+
+    original = (Path(templates.__file__).parent / "partials" / "search.html").read_text().splitlines()[3:]
+    ours = (Path(__file__).resolve().parents[1] / "overrides" / "partials" / "search.html").read_text().splitlines()[2:]
+    changed = [(a, b) for a, b in zip(original, ours, strict=True) if a != b]
+    assert changed == [
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+        )
+    ]

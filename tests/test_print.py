@@ -1,0 +1,70 @@
+"""Printing, as a reader does it: Chromium prints to PDF (JavaScript on and off); we read the text back."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def print_pdf(browser, url: str, *, javascript: bool, paper: str = "A4") -> list[str]:
+    """Print `url` like the browser's print dialog would; return the text of each page."""
+    context = browser.new_context(java_script_enabled=javascript)
+    try:
+        tab = context.new_page()
+        tab.goto(url, wait_until="networkidle")
+        tab.emulate_media(media="print")
+        if javascript:
+            tab.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+        pdf = tab.pdf(format=paper, print_background=False)
+    finally:
+        context.close()
+    return [fold(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def page_of(pages: list[str], snippet: str) -> int:
+    snippet = fold(snippet)
+    hits = [i for i, text in enumerate(pages) if snippet in text]
+    assert hits, f"not printed: {snippet!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_cheat_sheet_prints_every_question_on_at_most_six_a4_pages(browser, server, bank, javascript):
+    pages = print_pdf(browser, server + "cheat-sheet/", javascript=javascript)
+    assert len(pages) <= 6
+    assert "Fine-Tuning Interview Prep · cheat sheet" in pages[0]
+    everything = " ".join(pages)
+    for chrome in ("Table of contents", "Search", "Print the cheat sheet", "Made with"):
+        assert chrome not in everything, f"screen-only element printed: {chrome}"
+    for n, q in enumerate(bank.questions, start=1):
+        start = page_of(pages, f"{n}. {q.question}"[:60])
+        assert page_of(pages, f"questions/{q.id}/") == start, f"{q.id}: its URL is printed with it"
+        assert page_of(pages, q.hint[:50]) == start
+        assert page_of(pages, q.key_points[-1][:40]) == start, f"{q.id} is split across two pages"
+
+
+def test_cheat_sheet_also_prints_complete_on_us_letter(browser, server, bank):
+    everything = " ".join(print_pdf(browser, server + "cheat-sheet/", javascript=False, paper="Letter"))
+    assert all(fold(q.key_points[-1][:40]) in everything for q in bank.questions)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_question_page_prints_hint_answer_and_diagram(browser, server, bank, javascript):
+    lora = next(q for q in bank.questions if q.id == "lora")
+    everything = " ".join(print_pdf(browser, server + "questions/lora/", javascript=javascript))
+    assert fold(lora.hint[:60]) in everything, "the hint is expanded on paper"
+    assert "Short answer" in everything and "What weak answers get wrong" in everything
+    assert "4,194,304" in everything, "the computed figure is printed"
+    assert fold(lora.diagrams[0].title) in everything, "the diagram's caption (its text alternative) is printed"
+    assert "flowchart" not in everything, "never the raw Mermaid source"
+    first_label = re.search(r'"([^"<]+)', lora.diagrams[0].mermaid)[1][:12]
+    assert fold(first_label) in everything, "the drawn diagram itself is printed"
