@@ -11,7 +11,11 @@ temporary folders, with `mkdocs build --strict` in a subprocess:
 - project: this repository's mkdocs.yml, hooks and macros, with the synthetic bank;
 - plain:   the same pages written out once as static Markdown files under docs/
            and the same theme, Markdown extensions and nav, with no hooks and no
-           mkdocs-macros: what Material costs on its own for this content.
+           mkdocs-macros: what Material costs on its own for this content. "The same
+           pages" means the same content: the drawn diagrams pasted in as SVG, the
+           glossary as abbreviation tooltips in mkdocs.yml, formulas to MathML by the
+           same Markdown extension. So the ratio measures our machinery (loading the
+           bank, planning and rendering pages, exports, cards), not the content.
 
 It prints a table (median build time over --runs, ratio to plain, site size,
 search-index size, per-question cost) and checks the targets: at the largest
@@ -41,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from macros.bank import load_bank  # noqa: E402
+from macros.diagrams import rendered_svgs  # noqa: E402
 from macros.figures import FIGURES, render_figures  # noqa: E402
 from macros.pages import SitePlan, render, render_page  # noqa: E402
 
@@ -96,10 +101,14 @@ def write_plain(dest: Path, project: Path) -> Path:
     plan = SitePlan(bank)
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides", dest / "overrides")
-    for page in plan.pages(render_figures(bank)):
+    svgs = rendered_svgs(bank, project / "data" / "diagrams")
+    for page in plan.pages(render_figures(bank), svgs):
         path = dest / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_page(page), encoding="utf-8")
+        text = render_page(page)
+        for key, svg in svgs.items():  # paste each drawing in, as a static site would
+            text = text.replace(f'data-ftp-svg="{key}"></div>', f">{svg}</div>")
+        path.write_text(text, encoding="utf-8")
     home = dest / "docs" / "index.md"
     overview = render("overview.md.j2", overview=plan.overview("index.md"))
     home_text = home.read_text(encoding="utf-8").replace("{{ bank_overview() }}", overview)
@@ -111,6 +120,9 @@ def write_plain(dest: Path, project: Path) -> Path:
         + "\nmarkdown_extensions:"
         + (config.split("\nmarkdown_extensions:")[1])
     )
+    glossary = yaml.safe_dump({"abbr": {"glossary": plan.glossary_tooltips()}}, allow_unicode=True, width=1000)
+    config = config.replace("\n  - abbr\n", "\n  - " + glossary.replace("\n", "\n    ").rstrip() + "\n", 1)
+    config = config.replace("\n  - pymdownx.arithmatex:", "\n  - macros.pages.mathml\n  - pymdownx.arithmatex:", 1)
     config += "\nnav:\n" + yaml.safe_dump(plan.nav(), allow_unicode=True, sort_keys=False, indent=2)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
@@ -130,7 +142,8 @@ class Result:
 
 def build_once(project: Path, site: Path) -> float:
     shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"}
+    # PYTHONPATH: the plain site names our MathML Markdown extension in its mkdocs.yml.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/", "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     proc = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site)],

@@ -23,6 +23,8 @@ PAGE_TYPES = {
     "behavioral question": "questions/explaining-to-non-technical-stakeholders/",
     "cheat sheet": "cheat-sheet/",
     "glossary": "glossary/",
+    "mock interview": "practice/",
+    "downloads": "downloads/",
 }
 
 

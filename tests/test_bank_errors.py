@@ -30,6 +30,10 @@ CASES = {
         "a technical answer needs: short, how_it_works, numbers, weak_answers"
     ),
     "too_few_references": ":9: question 'alpha': field 'references': needs at least 2 references, has 1",
+    "glossary_unknown_question": (
+        ": field 'glossary': glossary term 'LoRA' points at question 'gamma', which does not exist"
+    ),
+    "glossary_duplicate_term": ": field 'glossary': glossary term 'LoRA' is defined twice",
 }
 
 

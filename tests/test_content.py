@@ -106,3 +106,20 @@ def test_math_never_looks_like_an_html_tag(question):
     for _, markdown in question.answer:
         for math in re.findall(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", markdown or "", re.S):
             assert not re.search(r"<[A-Za-z/!?]", "".join(math)), math
+
+
+def test_answers_quote_the_numbers_their_figures_compute():
+    """Text and figure come from the same computation, so they cannot drift apart unnoticed."""
+    from macros.figures import lora, memory
+
+    rows = {(r["rank"], r["targets"]): r["params"] for r in lora.data()}
+    full_ft = round(sum(memory.data()[0]["parts"].values()))
+    quoted = {
+        "lora-trainable-params": [f"{rows[(8, 'q_proj, v_proj')]:,}", f"{rows[(16, 'all 7 linear layers')]:,}"],
+        "finetune-memory-7b": [f"{full_ft} GB"],
+    }
+    for q in BANK.questions:
+        text = " ".join(v for _, v in q.answer if v)
+        for figure in q.figures:
+            for number in quoted.get(figure, []):
+                assert number in text, f"{q.id} shows {figure} but does not quote {number}"
