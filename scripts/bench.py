@@ -48,9 +48,9 @@ from macros.bank import load_bank  # noqa: E402
 from macros.diagrams import rendered_svgs  # noqa: E402
 from macros.figures import FIGURES, render_figures  # noqa: E402
 from macros.pages import SitePlan, render, render_page  # noqa: E402
+from scripts.project_copy import copy_project  # noqa: E402
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 RATIO_TARGET = 1.2
 LINEARITY_TARGET = 1.5
 
@@ -82,13 +82,7 @@ def synthetic_bank(size: int) -> dict:
 
 def write_project(dest: Path, bank: dict) -> Path:
     """A copy of the project with the synthetic bank."""
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
+    copy_project(dest)
     text = yaml.dump(bank, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=100)
     (dest / "data" / "questions.yaml").write_text(text, encoding="utf-8")
     return dest

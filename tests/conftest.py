@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -14,9 +13,9 @@ from bs4 import BeautifulSoup
 
 from macros.bank import load_bank
 from macros.figures import FIGURES
+from scripts.project_copy import copy_project  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 
 
 def build_site(project: Path, site_dir: Path) -> Path:
@@ -28,18 +27,6 @@ def build_site(project: Path, site_dir: Path) -> Path:
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     build(config)
     return site_dir
-
-
-def copy_project(dest: Path) -> Path:
-    """A throw-away copy of everything a build reads, for tests that edit the bank."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 @pytest.fixture(scope="session")
