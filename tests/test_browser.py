@@ -18,9 +18,19 @@ def search(tab, server, term: str) -> list[str]:
         timeout=15_000,
     )
     box.press_sequentially(term, delay=20)
-    results = tab.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    return [href.split(server)[-1] for href in results.evaluate_all("els => els.map(e => e.href)")]
+    # Results update as each letter arrives: wait until they are the results for the whole term
+    # (with search.highlight each result link carries the query it answers as ?h=...).
+    last_word = term.lower().split()[-1]
+    tab.wait_for_function(
+        """word => {
+            const first = document.querySelector('.md-search-result__item > a');
+            return first && (new URL(first.href).searchParams.get('h') || '').toLowerCase().includes(word);
+        }""",
+        arg=last_word,
+        timeout=10_000,
+    )
+    links = tab.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    return [href.split(server)[-1] for href in links]
 
 
 def test_searching_qlora_lands_on_the_qlora_question_first(local_page, server):
