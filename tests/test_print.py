@@ -68,3 +68,25 @@ def test_question_page_prints_hint_answer_and_diagram(browser, server, bank, jav
     assert "flowchart" not in everything, "never the raw Mermaid source"
     first_label = re.search(r'"([^"<]+)', lora.diagrams[0].mermaid)[1][:12]
     assert fold(first_label) in everything, "the drawn diagram itself is printed"
+
+
+def test_print_button_opens_the_print_dialog(browser, server):
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(server + "cheat-sheet/", wait_until="networkidle")
+        tab.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+        tab.get_by_role("button", name="Print the cheat sheet").click()
+        assert tab.evaluate("() => window.printed") == 1
+    finally:
+        context.close()
+
+
+def test_print_button_stays_hidden_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(server + "cheat-sheet/")
+        assert not tab.locator("button[data-ftp-print]").is_visible()
+    finally:
+        context.close()
