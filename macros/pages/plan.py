@@ -69,6 +69,7 @@ def topic_uri(tid: str) -> str:
     return f"topics/{tid}.md"
 
 
+HOME = "index.md"
 TOPICS_INDEX = "topics/index.md"
 ALL_QUESTIONS = "questions/index.md"
 CHEAT_SHEET = "cheat-sheet.md"
@@ -82,9 +83,6 @@ PRACTICE_TIMERS = (1, 2, 3, 5)  # minutes per question
 def download_uri(filename: str) -> str:
     """Where an export is published (the adapter adds it as a generated file)."""
     return posixpath.join(posixpath.dirname(DOWNLOADS), filename)
-
-
-HOME = "index.md"
 
 
 class SitePlan:
