@@ -25,8 +25,8 @@ from macros.cards import write_cards  # noqa: E402
 from macros.exports import exports  # noqa: E402
 from macros.pages import render_page  # noqa: E402
 from macros.pages.mathml import MathMLExtension  # noqa: E402
-from macros.pages.plan import download_uri  # noqa: E402
 from macros.pages.slots import SlotExtension  # noqa: E402
+from macros.pages.urls import download_uri  # noqa: E402
 
 
 def on_config(config):

@@ -7,8 +7,6 @@ each `PlannedPage` into an in-memory MkDocs file.
 
 from __future__ import annotations
 
-import functools
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,31 +16,25 @@ from macros.cards import Card
 from macros.diagrams import diagram_key
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
 
+from .urls import (
+    ALL_QUESTIONS,
+    CHEAT_SHEET,
+    DOWNLOADS,
+    GLOSSARY,
+    HOME,
+    PRACTICE,
+    TOPICS_INDEX,
+    category_uri,
+    download_uri,
+    level_uri,
+    link,
+    question_uri,
+    topic_uri,
+)
+
 DESCRIPTION_LIMIT = 200  # characters; what chat apps show of a link preview
-
-
-@dataclass(frozen=True)
-class PlannedPage:
-    src_uri: str  # path under docs/, e.g. "questions/lora.md"
-    template: str  # Markdown template that renders the body
-    meta: dict[str, Any]  # front matter: title, description, ...
-    context: dict[str, Any] = field(default_factory=dict)
-
-
-def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
-    """Relative Markdown link between two source files, so MkDocs validates it."""
-    return _relpath(to_uri, posixpath.dirname(from_uri)) + (f"#{anchor}" if anchor else "")
-
-
-@functools.cache
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for the plan's normalized relative URIs, without its os.getcwd() per call.
-
-    A 1,000-question build makes ~70,000 links; posixpath.relpath made them a third of the hooks' time.
-    """
-    to, frm = path.split("/"), start.split("/") if start else []
-    common = len(posixpath.commonprefix([to, frm]))
-    return "/".join([".."] * (len(frm) - common) + to[common:]) or "."
+PRACTICE_COUNTS = (3, 5, 10)  # questions per mock interview offered by default (the form also takes any number)
+PRACTICE_TIMERS = (1, 2, 3, 5)  # minutes per question
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -53,36 +45,12 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
-def question_uri(qid: str) -> str:
-    return f"questions/{qid}.md"
-
-
-def level_uri(lid: str) -> str:
-    return f"levels/{lid}.md"
-
-
-def category_uri(cid: str) -> str:
-    return f"categories/{cid}.md"
-
-
-def topic_uri(tid: str) -> str:
-    return f"topics/{tid}.md"
-
-
-HOME = "index.md"
-TOPICS_INDEX = "topics/index.md"
-ALL_QUESTIONS = "questions/index.md"
-CHEAT_SHEET = "cheat-sheet.md"
-GLOSSARY = "glossary.md"
-PRACTICE = "practice/index.md"
-DOWNLOADS = "downloads/index.md"
-PRACTICE_COUNTS = (3, 5, 10)  # questions per mock interview offered by default (the form also takes any number)
-PRACTICE_TIMERS = (1, 2, 3, 5)  # minutes per question
-
-
-def download_uri(filename: str) -> str:
-    """Where an export is published (the adapter adds it as a generated file)."""
-    return posixpath.join(posixpath.dirname(DOWNLOADS), filename)
+@dataclass(frozen=True)
+class PlannedPage:
+    src_uri: str  # path under docs/, e.g. "questions/lora.md"
+    template: str  # Markdown template that renders the body
+    meta: dict[str, Any]  # front matter: title, description, ...
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 class SitePlan:
