@@ -37,10 +37,12 @@ def bank_path(config_file: str) -> Path:
 
 
 def current_build(config_file: str, site_url: str, site_name: str) -> Build:
-    """Load, validate and plan, reusing the result while the bank file is unchanged."""
+    """Load, validate and plan, reusing the result while the bank file and the drawings are unchanged."""
     path = bank_path(config_file)
+    drawings = path.parent / "diagrams"  # data/diagrams/, written by `make diagrams`
     stat = path.stat() if path.exists() else None
-    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size, site_url, site_name)
+    drawn = drawings.stat().st_mtime_ns if drawings.exists() else None  # a new or removed drawing changes it
+    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size, drawn, site_url, site_name)
     if key not in _cache:
         _cache.clear()
         bank = load_bank(path, known_figures=frozenset(FIGURES))
@@ -48,7 +50,7 @@ def current_build(config_file: str, site_url: str, site_name: str) -> Build:
             bank=bank,
             plan=SitePlan(bank, site_url, site_name),
             figure_html=render_figures(bank),
-            diagram_svgs=rendered_svgs(bank),
+            diagram_svgs=rendered_svgs(bank, drawings),
         )
     return _cache[key]
 

@@ -196,9 +196,9 @@ class SitePlan:
         # Diagrams follow the mechanism; computed figures follow the numbers they show.
         diagram_slot = next((s for s in sections if s["id"] in ("how_it_works", "plan", "example")), sections[-1])
         figure_slot = next((s for s in sections if s["id"] == "numbers"), diagram_slot)
+        drawn = [(d, diagram_key(d.mermaid)) for d in q.diagrams]
         diagram_slot["after"] += [
-            {"kind": "diagram", "diagram": d, "key": k if (k := diagram_key(d.mermaid)) in diagram_svgs else None}
-            for d in q.diagrams
+            {"kind": "diagram", "diagram": d, "key": key if key in diagram_svgs else None} for d, key in drawn
         ]
         figure_slot["after"] += [{"kind": "figure", "html": figure_html[f]} for f in q.figures if f in figure_html]
         siblings = self.by_level[q.level]
@@ -211,7 +211,7 @@ class SitePlan:
                 "description": shorten(q.hint),
                 "question_id": q.id,
                 # Load Mermaid in the browser only for a diagram not yet drawn ahead of time (make diagrams).
-                "diagrams": any(diagram_key(d.mermaid) not in diagram_svgs for d in q.diagrams),
+                "diagrams": any(key not in diagram_svgs for _, key in drawn),
                 # Material indexes `tags` with a very high search weight (and shows them only with its tags
                 # plugin, which we do not use): the glossary terms this question explains. Only the short terms:
                 # a long form such as "Reinforcement learning from ..." would make "learning rate" match it.
