@@ -61,3 +61,21 @@ def test_every_language_has_a_checker():
     languages = {s.lang for s in SNIPPETS}
     checked = {"python", "yaml", "yml", "makefile", "make", "bash", "sh", "shell", "json", "toml"}
     assert languages <= checked, f"no checker for {languages - checked}: add one to answers/harness/checks.py"
+
+
+def test_pages_with_code_name_the_pinned_stack(page):
+    """The versions on the page come from answers/requirements.txt, not from a hand-typed comment."""
+    from macros.bank.stack import load_answer_stack
+
+    stack = load_answer_stack(ROOT / "answers" / "requirements.txt")
+    assert {"torch", "transformers", "peft", "trl", "datasets"} <= set(stack)
+    with_code = {s.question for s in SNIPPETS if s.lang == "python"}
+    for q in BANK.questions:
+        note = page(f"questions/{q.id}/").select_one(".ftp-stack")
+        if q.id not in with_code:
+            assert note is None, q.id
+            continue
+        assert note is not None, f"{q.id} has code but does not name the stack"
+        text = note.get_text(" ", strip=True)
+        for name in ("transformers", "peft", "trl"):
+            assert f"{name} {stack[name]}" in text, (q.id, text)

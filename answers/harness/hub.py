@@ -114,8 +114,8 @@ DATASETS: dict[str, list[dict]] = {
 
 # Files a snippet reads as if they were the reader's own (created in its working directory).
 FILES: dict[str, list[dict]] = {
-    "train.jsonl": [{"messages": m} for m in _CHAT],
-    "val.jsonl": [{"messages": m} for m in _CHAT[:2]],
+    "train.jsonl": [{"prompt": m[-2]["content"], "completion": m[-1]["content"]} for m in _CHAT],
+    "chat.jsonl": [{"messages": m} for m in _CHAT],
 }
 
 # spaCy pipelines by name (what presidio loads for NER): a blank English pipeline whose entity
