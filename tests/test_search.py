@@ -30,6 +30,10 @@ EXPECTED = {
     "GDPR": "compliance-in-regulated-domains",
     "feature extraction": "full-fine-tuning-vs-feature-extraction",
     "model collapse": "continuous-improvement-loop",
+    # qa-rl
+    "GRPO": "grpo-and-rlvr",
+    "RLVR": "grpo-and-rlvr",
+    "verifiable rewards": "grpo-and-rlvr",
 }
 
 
