@@ -34,6 +34,9 @@ EXPECTED = {
     "GRPO": "grpo-and-rlvr",
     "RLVR": "grpo-and-rlvr",
     "verifiable rewards": "grpo-and-rlvr",
+    "KTO": "dpo-variants",
+    "SimPO": "dpo-variants",
+    "preference optimization without reference model": "dpo-variants",
 }
 
 
