@@ -36,7 +36,9 @@ EXPECTED = {
     "verifiable rewards": "grpo-and-rlvr",
     "KTO": "dpo-variants",
     "SimPO": "dpo-variants",
-    "preference optimization without reference model": "dpo-variants",
+    "unpaired feedback": "dpo-variants",
+    "PPO": "rlhf-with-ppo",
+    "value model": "rlhf-with-ppo",
 }
 
 
