@@ -39,6 +39,9 @@ EXPECTED = {
     "unpaired feedback": "dpo-variants",
     "PPO": "rlhf-with-ppo",
     "value model": "rlhf-with-ppo",
+    "reward model": "reward-model-training",
+    "Bradley-Terry": "reward-model-training",
+    "RewardBench": "reward-model-training",
 }
 
 
