@@ -36,12 +36,10 @@ EXPECTED = {
     "verifiable rewards": "grpo-and-rlvr",
     "KTO": "dpo-variants",
     "SimPO": "dpo-variants",
-    "unpaired feedback": "dpo-variants",
     "PPO": "rlhf-with-ppo",
-    "value model": "rlhf-with-ppo",
-    "reward model": "reward-model-training",
-    "Bradley-Terry": "reward-model-training",
     "RewardBench": "reward-model-training",
+    "PRM": "reward-model-training",
+    "ORPO": "dpo-variants",
 }
 
 
