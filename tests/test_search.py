@@ -30,6 +30,16 @@ EXPECTED = {
     "GDPR": "compliance-in-regulated-domains",
     "feature extraction": "full-fine-tuning-vs-feature-extraction",
     "model collapse": "continuous-improvement-loop",
+    # qa-rl
+    "GRPO": "grpo-and-rlvr",
+    "RLVR": "grpo-and-rlvr",
+    "verifiable rewards": "grpo-and-rlvr",
+    "KTO": "dpo-variants",
+    "SimPO": "dpo-variants",
+    "PPO": "rlhf-with-ppo",
+    "RewardBench": "reward-model-training",
+    "PRM": "reward-model-training",
+    "ORPO": "dpo-variants",
 }
 
 

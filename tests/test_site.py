@@ -21,12 +21,17 @@ learning-from-a-failed-project
 
 
 def text(el) -> str:
-    """Visible text with whitespace folded and heading permalink signs removed."""
-    return " ".join(el.get_text(" ").replace("¶", " ").split())
+    """Visible text with whitespace folded and heading permalink signs removed.
+
+    Joining elements with a space puts one before punctuation after an inline element ("<abbr>IPO</abbr>,"): drop it.
+    """
+    return re.sub(r" ([,.;:?!)])", r"\1", " ".join(el.get_text(" ").replace("¶", " ").split()))
 
 
-def test_the_bank_holds_the_22_seed_questions_in_order(bank):
-    assert [q.id for q in bank.questions] == SEED_IDS
+def test_the_bank_keeps_the_22_seed_questions_in_their_order(bank):
+    """New questions may sit between them; a seed question is never dropped, renamed or reordered."""
+    ids = [q.id for q in bank.questions]
+    assert [i for i in ids if i in SEED_IDS] == SEED_IDS
 
 
 def test_every_question_has_its_own_page(bank, page):
