@@ -131,7 +131,7 @@ def computed_numbers() -> dict[str, list[str]]:
     """Numbers the answers quote in prose, formatted as they appear, from the code that computes them."""
     from dataclasses import replace
 
-    from macros.figures import activations, memory
+    from macros.figures import activations, memory, precision
     from macros.figures.lora import LLAMA2_7B
 
     gb = 1e9
@@ -155,6 +155,7 @@ def computed_numbers() -> dict[str, list[str]]:
             f"{memory.logits_bytes(LLAMA2_7B, 2048) / gb:.2f} GB",
             f"{memory.logits_bytes(llama3, 2048) / gb:.2f} GB",
         ],
+        "mixed-precision-training": [f"{fmt.max:,.0f}" for fmt in precision.data() if fmt.max < 1e6],
         "gradient-checkpointing-and-flashattention": [
             f"{at['eager attention, no checkpointing'][4096]:.0f} GB",
             f"{at['FlashAttention, no checkpointing'][4096]:.1f} GB",

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from macros.figures import accumulation, activations, curves, lora, memory, schedule
+from macros.figures import accumulation, activations, curves, lora, memory, precision, schedule
 
 
 def test_llama2_7b_parameter_count_from_its_shape():
@@ -62,6 +62,19 @@ def test_activation_chart_points_stay_on_the_chart():
     chart = activations.figure()["chart"]
     assert all(len(s["points"]) >= 2 for s in chart["series"])
     assert max(y for s in chart["series"] for _, y in s["points"]) <= activations.Y_MAX
+
+
+def test_float_formats_match_the_numbers_worked_out_by_hand():
+    f = {fmt.name: fmt for fmt in precision.data()}
+    # torch.finfo gives the same values (the mixed-precision answer's snippet asserts them)
+    assert f["fp16"].max == 65504 and f["fp16"].smallest_normal == 2**-14 and f["fp16"].smallest_subnormal == 2**-24
+    assert f["fp16"].eps == 2**-10
+    assert f["bf16"].max == pytest.approx(3.3895e38, rel=1e-4) and f["bf16"].smallest_normal == 2**-126
+    assert f["bf16"].eps == 2**-7
+    assert f["fp32"].max == pytest.approx(3.4028e38, rel=1e-4) and f["fp32"].eps == 2**-23
+    assert f["fp8 E4M3"].max == 448 and f["fp8 E4M3"].smallest_normal == 2**-6 and f["fp8 E4M3"].eps == 0.125
+    assert f["fp8 E5M2"].max == 57344 and f["fp8 E5M2"].smallest_subnormal == 2**-16
+    assert {fmt.bits for fmt in f.values()} == {32, 16, 8}
 
 
 def test_schedule_warmup_peak_and_decay():

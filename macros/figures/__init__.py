@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from macros.pages.render import render
 
-from . import accumulation, activations, curves, lora, memory, schedule
+from . import accumulation, activations, curves, lora, memory, precision, schedule
 
 FIGURES = {
     "lora-trainable-params": lora.figure,
@@ -18,6 +18,7 @@ FIGURES = {
     "overfitting-curves": curves.figure,
     "grad-accumulation-steps": accumulation.figure,
     "activation-memory-vs-sequence": activations.figure,
+    "float-formats": precision.figure,
 }
 
 

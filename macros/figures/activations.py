@@ -49,12 +49,12 @@ def figure() -> dict:
         "summary": (
             f"At 4,096 tokens the stored activations take about {at[SETUPS[0][0]][4096]:.0f} GB with eager attention, "
             f"{at[SETUPS[1][0]][4096]:.1f} GB with FlashAttention, and {at[SETUPS[3][0]][4096]:.1f} GB with "
-            "FlashAttention plus activation checkpointing. Eager attention grows with the square of the length; "
-            "the others grow linearly."
+            "FlashAttention plus activation checkpointing. Without FlashAttention the memory grows with the square "
+            "of the length (even checkpointed, the layer being recomputed holds its attention scores); with it, linearly."
         ),
         "chart": chart,
         "table": {
-            "columns": ["Sequence length", *[name.capitalize() for name, *_ in SETUPS]],
+            "columns": ["Sequence length", *[name[0].upper() + name[1:] for name, *_ in SETUPS]],
             "rows": [[f"{s:,}", *[f"{at[name][s]:.2f} GB" for name, *_ in SETUPS]] for s in SEQ_LENS],
         },
         "note": "Estimate, not a measurement: s·b·h·(34 + 5·a·s/h) bytes per layer (Korthikanti et al., 2022), "
