@@ -118,9 +118,11 @@ def test_answers_quote_the_numbers_their_figures_compute():
         "lora-trainable-params": [f"{rows[(8, 'q_proj, v_proj')]:,}", f"{rows[(16, 'all 7 linear layers')]:,}"],
         "finetune-memory-7b": [f"{full_ft} GB"],
     }
+    numbers = computed_numbers()
+    assert set(numbers) <= {q.id for q in BANK.questions}
     for q in BANK.questions:
         text = " ".join(v for _, v in q.answer if v)
-        for number in computed_numbers().get(q.id, []):
+        for number in numbers.get(q.id, []):
             assert number in text, f"{q.id} does not quote the computed {number}"
         for figure in q.figures:
             for number in quoted.get(figure, []):
