@@ -50,7 +50,8 @@ def figure() -> dict:
             f"At 4,096 tokens the stored activations take about {at[SETUPS[0][0]][4096]:.0f} GB with eager attention, "
             f"{at[SETUPS[1][0]][4096]:.1f} GB with FlashAttention, and {at[SETUPS[3][0]][4096]:.1f} GB with "
             "FlashAttention plus activation checkpointing. Without FlashAttention the memory grows with the square "
-            "of the length (even checkpointed, the layer being recomputed holds its attention scores); with it, linearly."
+            "of the length (even checkpointed, the layer being recomputed holds its attention scores); "
+            "with it, linearly."
         ),
         "chart": chart,
         "table": {
