@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from macros.figures import accumulation, activations, curves, lora, memory, precision, schedule
+from macros.figures import accumulation, activations, curves, lora, memory, packing, precision, schedule
 
 
 def test_llama2_7b_parameter_count_from_its_shape():
@@ -77,6 +77,15 @@ def test_float_formats_match_the_numbers_worked_out_by_hand():
     assert {fmt.bits for fmt in f.values()} == {32, 16, 8}
 
 
+def test_packed_masks_by_hand():
+    block, causal = packing.masks((2, 1))
+    assert block == [[True, False, False], [True, True, False], [False, False, True]]
+    assert causal == [[True, False, False], [True, True, False], [True, True, True]]
+    assert packing.position_ids((5, 3, 4)) == [0, 1, 2, 3, 4, 0, 1, 2, 0, 1, 2, 3]  # as TRL's collator writes them
+    # 12 x 13 / 2 = 78 causal pairs; crossing: 3 queries x 5 keys + 4 queries x 8 keys = 47
+    assert "47 of the 78" in packing.figure()["summary"]
+
+
 def test_schedule_warmup_peak_and_decay():
     assert schedule.warmup_then_cosine(0) == 0
     assert schedule.warmup_then_cosine(50) == pytest.approx(1e-4)
@@ -105,4 +114,4 @@ def test_figure_tables_are_the_text_alternative_of_every_chart():
         assert fig["id"] == fid and fig["title"] and fig["summary"] and fig["table"]["rows"]
         assert all(len(row) == len(fig["table"]["columns"]) for row in fig["table"]["rows"])
         if fig["chart"]:
-            assert all(not math.isnan(t["pos"]) for t in fig["chart"]["y_ticks"])
+            assert all(not math.isnan(t["pos"]) for t in fig["chart"].get("y_ticks", []))

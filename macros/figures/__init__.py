@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from macros.pages.render import render
 
-from . import accumulation, activations, curves, lora, memory, precision, schedule
+from . import accumulation, activations, curves, lora, memory, packing, precision, schedule
 
 FIGURES = {
     "lora-trainable-params": lora.figure,
@@ -19,6 +19,7 @@ FIGURES = {
     "grad-accumulation-steps": accumulation.figure,
     "activation-memory-vs-sequence": activations.figure,
     "float-formats": precision.figure,
+    "packed-attention-mask": packing.figure,
 }
 
 
