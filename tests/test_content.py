@@ -157,6 +157,12 @@ def computed_numbers() -> dict[str, list[str]]:
             f"{memory.logits_bytes(LLAMA2_7B, 2048) / gb:.2f} GB",
             f"{memory.logits_bytes(llama3, 2048) / gb:.2f} GB",
         ],
+        "optimizers-for-fine-tuning": [
+            f"{memory.estimate('full', p).total / gb:.0f} GB",
+            f"{memory.estimate('full', p, optimizer='adamw-8bit').total / gb:.0f} GB",
+            f"{8 * adapters / gb:.2f} GB",
+            f"{2 * adapters / gb:.2f} GB",
+        ],
         "mixed-precision-training": [f"{fmt.max:,.0f}" for fmt in precision.data() if fmt.max < 1e6],
         "gradient-checkpointing-and-flashattention": [
             f"{at['eager attention, no checkpointing'][4096]:.0f} GB",

@@ -22,11 +22,13 @@ learning-from-a-failed-project
 
 def text(el) -> str:
     """Visible text with whitespace folded and heading permalink signs removed."""
-    return " ".join(el.get_text(" ").replace("¶", " ").split())
+    folded = " ".join(el.get_text(" ").replace("¶", " ").split())
+    # get_text(" ") puts spaces around an <abbr> (glossary term): drop them before punctuation and inside brackets
+    return re.sub(r"(?<=\() | (?=\))| (?=[?!.,;:](?:\s|$))", "", folded)
 
 
 def test_the_bank_holds_the_22_seed_questions_in_order(bank):
-    assert [q.id for q in bank.questions] == SEED_IDS
+    assert [q.id for q in bank.questions if q.id in SEED_IDS] == SEED_IDS
 
 
 def test_every_question_has_its_own_page(bank, page):
