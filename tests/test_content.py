@@ -1,18 +1,14 @@
-"""The answers themselves: required parts, references, and every code or config snippet checked.
+"""The answers themselves: required parts, references, formulas and quoted figures.
 
-Snippets that need only the standard library or this project's own dependencies are executed.
-Snippets for libraries we do not install must say which version's API they follow (`# API: lib X.Y`).
+The code snippets are run in the answer stack by tests/test_answer_snippets.py.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.bank import ANSWER_RULES, load_bank
 from macros.figures import FIGURES
@@ -20,41 +16,6 @@ from macros.figures import FIGURES
 ROOT = Path(__file__).resolve().parents[1]
 BANK = load_bank(ROOT / "data" / "questions.yaml", frozenset(FIGURES))
 KINDS = {c.id: c.kind for c in BANK.categories}
-FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^(?P=indent)```", re.S | re.M)
-DVC_STAGE_KEYS = {
-    "cmd",
-    "wdir",
-    "deps",
-    "params",
-    "outs",
-    "metrics",
-    "plots",
-    "frozen",
-    "always_changed",
-    "meta",
-    "desc",
-    "vars",
-    "foreach",
-    "do",
-    "matrix",
-}
-
-
-def snippets(lang: str):
-    for q in BANK.questions:
-        for name, markdown in q.answer:
-            for m in FENCE.finditer(markdown or ""):
-                if m["lang"] == lang:
-                    code = "\n".join(line.removeprefix(m["indent"]) for line in m["code"].splitlines())
-                    yield pytest.param(code, id=f"{q.id}.{name}")
-
-
-def _imports(code: str) -> set[str]:
-    return set(re.findall(r"^\s*(?:from|import)\s+([A-Za-z_]\w*)", code, re.M))
-
-
-def _installed(module: str) -> bool:
-    return module in sys.stdlib_module_names or importlib.util.find_spec(module) is not None
 
 
 @pytest.mark.parametrize("question", BANK.questions, ids=lambda q: q.id)
@@ -65,39 +26,6 @@ def test_answer_has_every_part_its_kind_requires(question):
     assert len(question.references) >= rules.min_references
     assert all(r.url.startswith("https://") for r in question.references)
     assert 3 <= len(question.key_points) <= 5
-
-
-@pytest.mark.parametrize("code", list(snippets("python")))
-def test_python_snippets_compile_and_run_or_name_their_api_version(code):
-    compiled = compile(code, "<snippet>", "exec")
-    foreign = sorted(m for m in _imports(code) if not _installed(m))
-    if not foreign:
-        exec(compiled, {"__name__": "snippet"})  # only stdlib / project dependencies: run it
-        return
-    api = " ".join(re.findall(r"#\s*API:\s*(.+)", code)).lower()
-    assert re.search(r"\d+\.(\d+|x)", api), "name the version whose API the snippet follows: # API: lib X.Y"
-    missing = [m for m in foreign if m.split("_")[0].lower() not in api]
-    assert not missing, f"the # API: comment must name the version of {missing}"
-
-
-@pytest.mark.parametrize("code", list(snippets("yaml")))
-def test_yaml_snippets_parse_and_dvc_stages_have_the_keys_dvc_expects(code):
-    data = yaml.safe_load(code)
-    if isinstance(data, dict) and "stages" in data:
-        for name, stage in data["stages"].items():
-            assert "cmd" in stage, name
-            assert set(stage) <= DVC_STAGE_KEYS, f"{name}: {set(stage) - DVC_STAGE_KEYS}"
-
-
-@pytest.mark.parametrize("code", list(snippets("makefile")))
-def test_makefile_snippets_indent_recipes_with_tabs(code):
-    for line in code.splitlines():
-        if line.startswith(" ") and line.strip() and not line.strip().startswith("#"):
-            pytest.fail(f"recipe line must start with a tab: {line!r}")
-
-
-def test_there_are_snippets_to_check():
-    assert len(list(snippets("python"))) >= 5 and list(snippets("yaml"))
 
 
 @pytest.mark.parametrize("question", BANK.questions, ids=lambda q: q.id)
