@@ -46,8 +46,55 @@ def test_answers_quote_the_numbers_their_figures_compute():
         "lora-trainable-params": [f"{rows[(8, 'q_proj, v_proj')]:,}", f"{rows[(16, 'all 7 linear layers')]:,}"],
         "finetune-memory-7b": [f"{full_ft} GB"],
     }
+    numbers = computed_numbers()
+    assert set(numbers) <= {q.id for q in BANK.questions}
     for q in BANK.questions:
         text = " ".join(v for _, v in q.answer if v)
+        for number in numbers.get(q.id, []):
+            assert number in text, f"{q.id} does not quote the computed {number}"
         for figure in q.figures:
             for number in quoted.get(figure, []):
                 assert number in text, f"{q.id} shows {figure} but does not quote {number}"
+
+
+def computed_numbers() -> dict[str, list[str]]:
+    """Numbers the answers quote in prose, formatted as they appear, from the code that computes them."""
+    from dataclasses import replace
+
+    from macros.figures import activations, memory, precision
+    from macros.figures.lora import LLAMA2_7B
+
+    gb = 1e9
+    p, adapters = memory.PARAMS, memory.ADAPTER_PARAMS
+
+    def act(s, ckpt, flash):
+        return memory.activation_bytes(LLAMA2_7B, s, 1, ckpt, flash) / gb
+
+    llama3 = replace(LLAMA2_7B, vocab=128_256)
+    at = {name: dict(points) for name, points in activations.data().items()}
+    return {
+        "fine-tuning-memory-budget": [
+            f"{memory.estimate('full', p).total / gb:.0f} GB",
+            f"{memory.estimate('full', p, optimizer='adamw-8bit').total / gb:.0f} GB",
+            f"{adapters:,}",
+            f"{memory.estimate('lora', p, adapters).total / gb:.2f} GB",
+            f"{memory.estimate('qlora', p, adapters).total / gb:.2f} GB",
+            f"{act(2048, False, False):.1f} GB",
+            f"{act(2048, False, True):.2f} GB",
+            f"{act(2048, True, True):.2f} GB",
+            f"{memory.logits_bytes(LLAMA2_7B, 2048) / gb:.2f} GB",
+            f"{memory.logits_bytes(llama3, 2048) / gb:.2f} GB",
+        ],
+        "optimizers-for-fine-tuning": [
+            f"{memory.estimate('full', p).total / gb:.0f} GB",
+            f"{memory.estimate('full', p, optimizer='adamw-8bit').total / gb:.0f} GB",
+            f"{8 * adapters / gb:.2f} GB",
+            f"{2 * adapters / gb:.2f} GB",
+        ],
+        "mixed-precision-training": [f"{fmt.max:,.0f}" for fmt in precision.data() if fmt.max < 1e6],
+        "gradient-checkpointing-and-flashattention": [
+            f"{at['eager attention, no checkpointing'][4096]:.0f} GB",
+            f"{at['FlashAttention, no checkpointing'][4096]:.1f} GB",
+            f"{at['FlashAttention + checkpointing'][4096]:.2f} GB",
+        ],
+    }

@@ -40,6 +40,21 @@ EXPECTED = {
     "RewardBench": "reward-model-training",
     "PRM": "reward-model-training",
     "ORPO": "dpo-variants",
+    # qa-efficiency
+    "memory budget": "fine-tuning-memory-budget",
+    "how much GPU memory to fine-tune": "fine-tuning-memory-budget",
+    "mixed precision": "mixed-precision-training",
+    "fp16": "mixed-precision-training",
+    "loss scaling": "mixed-precision-training",
+    "gradient checkpointing": "gradient-checkpointing-and-flashattention",
+    "FlashAttention": "gradient-checkpointing-and-flashattention",
+    "SDPA": "gradient-checkpointing-and-flashattention",
+    "sequence packing": "sequence-packing",
+    "padding-free": "sequence-packing",
+    "pack short examples together": "sequence-packing",
+    "AdamW": "optimizers-for-fine-tuning",
+    "GaLore": "optimizers-for-fine-tuning",
+    "8-bit optimizer": "optimizers-for-fine-tuning",
 }
 
 

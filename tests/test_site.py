@@ -21,11 +21,10 @@ learning-from-a-failed-project
 
 
 def text(el) -> str:
-    """Visible text with whitespace folded and heading permalink signs removed.
-
-    Joining elements with a space puts one before punctuation after an inline element ("<abbr>IPO</abbr>,"): drop it.
-    """
-    return re.sub(r" ([,.;:?!)])", r"\1", " ".join(el.get_text(" ").replace("¶", " ").split()))
+    """Visible text with whitespace folded and heading permalink signs removed."""
+    folded = " ".join(el.get_text(" ").replace("¶", " ").split())
+    # get_text(" ") puts spaces around an <abbr> (glossary term): drop them before punctuation and inside brackets
+    return re.sub(r"(?<=\() | (?=\))| (?=[?!.,;:](?:\s|$))", "", folded)
 
 
 def test_the_bank_keeps_the_22_seed_questions_in_their_order(bank):
