@@ -30,6 +30,10 @@ EXPECTED = {
     "GDPR": "compliance-in-regulated-domains",
     "feature extraction": "full-fine-tuning-vs-feature-extraction",
     "model collapse": "continuous-improvement-loop",
+    # qa-eval
+    "McNemar": "eval-statistics",
+    "paired bootstrap": "eval-statistics",
+    "is the difference significant": "eval-statistics",
 }
 
 
