@@ -34,6 +34,9 @@ EXPECTED = {
     "McNemar": "eval-statistics",
     "paired bootstrap": "eval-statistics",
     "is the difference significant": "eval-statistics",
+    "LLM as a judge": "llm-as-a-judge",
+    "position bias": "llm-as-a-judge",
+    "grading answers with a model": "llm-as-a-judge",
 }
 
 
