@@ -37,6 +37,9 @@ EXPECTED = {
     "LLM as a judge": "llm-as-a-judge",
     "position bias": "llm-as-a-judge",
     "grading answers with a model": "llm-as-a-judge",
+    "regression suite": "evaluating-a-fine-tuned-model",
+    "pass@k": "evaluating-a-fine-tuned-model",
+    "did the fine-tune help": "evaluating-a-fine-tuned-model",
 }
 
 
