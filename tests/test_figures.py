@@ -23,6 +23,14 @@ def test_lora_params_for_one_matrix_and_for_the_model():
     assert round(rows[(16, "all 7 linear layers")]["percent"], 2) == 0.59
 
 
+def test_adapter_sizes_quoted_for_multi_lora_serving():
+    all_linear = lora.lora_params(lora.LLAMA2_7B, 16, tuple(lora.LLAMA2_7B.projections()))
+    assert all_linear * 2 / 1e6 == pytest.approx(80.0, abs=0.1)  # MB in 16-bit
+    assert 100 * all_linear * 2 / 1e9 == pytest.approx(8.0, abs=0.01)  # a hundred adapters, GB
+    assert lora.lora_params(lora.LLAMA2_7B, 8, ("q_proj", "v_proj")) * 2 / 1e6 == pytest.approx(8.4, abs=0.02)
+    assert lora.LLAMA2_7B.total_params() * 2 / 1e9 == pytest.approx(13.5, abs=0.03)  # the base in 16-bit
+
+
 def test_memory_budget_7b():
     full, lo, qlo = memory.data()
     assert full["parts"]["base or full model"] == pytest.approx(112.0)

@@ -40,6 +40,9 @@ EXPECTED = {
     "regression suite": "evaluating-a-fine-tuned-model",
     "pass@k": "evaluating-a-fine-tuned-model",
     "did the fine-tune help": "evaluating-a-fine-tuned-model",
+    "multi-LoRA": "multi-lora-serving",
+    "S-LoRA": "multi-lora-serving",
+    "serving many adapters": "multi-lora-serving",
 }
 
 
