@@ -29,6 +29,8 @@ def test_adapter_sizes_quoted_for_multi_lora_serving():
     assert 100 * all_linear * 2 / 1e9 == pytest.approx(8.0, abs=0.01)  # a hundred adapters, GB
     assert lora.lora_params(lora.LLAMA2_7B, 8, ("q_proj", "v_proj")) * 2 / 1e6 == pytest.approx(8.4, abs=0.02)
     assert lora.LLAMA2_7B.total_params() * 2 / 1e9 == pytest.approx(13.5, abs=0.03)  # the base in 16-bit
+    # deploying-quantized-fine-tunes: 4-bit codes + a 16-bit scale per 128 weights = 4.125 bits per weight
+    assert lora.LLAMA2_7B.total_params() * (4 + 16 / 128) / 8 / 1e9 == pytest.approx(3.5, abs=0.03)
 
 
 def test_memory_budget_7b():

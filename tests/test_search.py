@@ -43,6 +43,9 @@ EXPECTED = {
     "multi-LoRA": "multi-lora-serving",
     "S-LoRA": "multi-lora-serving",
     "serving many adapters": "multi-lora-serving",
+    "GPTQ": "deploying-quantized-fine-tunes",
+    "AWQ": "deploying-quantized-fine-tunes",
+    "merge and quantize": "deploying-quantized-fine-tunes",
 }
 
 
