@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from macros.pages.render import render
 
-from . import accumulation, curves, eval_ci, lora, memory, schedule
+from . import accumulation, activations, curves, eval_ci, lora, memory, packing, precision, schedule
 
 FIGURES = {
     "lora-trainable-params": lora.figure,
@@ -17,6 +17,9 @@ FIGURES = {
     "lr-schedule": schedule.figure,
     "overfitting-curves": curves.figure,
     "grad-accumulation-steps": accumulation.figure,
+    "activation-memory-vs-sequence": activations.figure,
+    "float-formats": precision.figure,
+    "packed-attention-mask": packing.figure,
     "eval-ci-width": eval_ci.figure,
 }
 
