@@ -38,13 +38,18 @@ def test_math_never_looks_like_an_html_tag(question):
 
 def test_answers_quote_the_numbers_their_figures_compute():
     """Text and figure come from the same computation, so they cannot drift apart unnoticed."""
-    from macros.figures import lora, memory
+    from macros.figures import eval_ci, lora, memory
 
     rows = {(r["rank"], r["targets"]): r["params"] for r in lora.data()}
     full_ft = round(sum(memory.data()[0]["parts"].values()))
     quoted = {
         "lora-trainable-params": [f"{rows[(8, 'q_proj, v_proj')]:,}", f"{rows[(16, 'all 7 linear layers')]:,}"],
         "finetune-memory-7b": [f"{full_ft} GB"],
+        "eval-ci-width": [
+            f"{n:,}"
+            for var in (eval_ci.var_paired(), eval_ci.var_unpaired())
+            for n in (eval_ci.items_to_exclude_zero(var), eval_ci.items_for_power(var))
+        ],
     }
     numbers = computed_numbers()
     assert set(numbers) <= {q.id for q in BANK.questions}

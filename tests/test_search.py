@@ -55,6 +55,22 @@ EXPECTED = {
     "AdamW": "optimizers-for-fine-tuning",
     "GaLore": "optimizers-for-fine-tuning",
     "8-bit optimizer": "optimizers-for-fine-tuning",
+    # qa-eval
+    "paired bootstrap": "eval-statistics",
+    "CLT": "eval-statistics",
+    "eval difference noise": "eval-statistics",
+    "LLM judge": "llm-as-a-judge",
+    "position bias": "llm-as-a-judge",
+    "verbosity bias": "llm-as-a-judge",
+    "regression suite": "evaluating-a-fine-tuned-model",
+    "pass@k": "evaluating-a-fine-tuned-model",
+    "did the fine-tune help": "evaluating-a-fine-tuned-model",
+    "Punica": "multi-lora-serving",
+    "SGMV": "multi-lora-serving",
+    "hundreds of adapters": "multi-lora-serving",
+    "GPTQ": "deploying-quantized-fine-tunes",
+    "AWQ": "deploying-quantized-fine-tunes",
+    "merge and quantize": "deploying-quantized-fine-tunes",
 }
 
 
