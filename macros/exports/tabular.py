@@ -12,6 +12,13 @@ from macros.bank import Bank
 CSV_COLUMNS = ("id", "number", "level", "category", "topics", "question", "hint", "key_points", "url")
 LIST_SEPARATOR = "; "  # topics (slugs) in one cell
 POINT_SEPARATOR = "\n"  # key points in one cell, one per line
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """Bank text for a spreadsheet cell: a leading apostrophe keeps a would-be formula as text."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def questions_json(bank: Bank) -> bytes:
@@ -33,9 +40,9 @@ def questions_csv(bank: Bank, permalink: Callable[[str], str]) -> bytes:
                 q.level,
                 q.category,
                 LIST_SEPARATOR.join(q.topics),
-                " ".join(q.question.split()),
-                " ".join(q.hint.split()),
-                POINT_SEPARATOR.join(" ".join(p.split()) for p in q.key_points),
+                cell(" ".join(q.question.split())),
+                cell(" ".join(q.hint.split())),
+                cell(POINT_SEPARATOR.join(" ".join(p.split()) for p in q.key_points)),
                 permalink(q.id),
             ]
         )
