@@ -204,7 +204,17 @@ class GlossaryEntry(_Strict):
     question: Slug | None = Field(default=None, description="The question that explains the term.")
 
 
+class About(_Strict):
+    """What the exported data is and its licence: set by the JSON export, never written in the bank file."""
+
+    title: Title
+    license: Literal["CC-BY-4.0"] = Field(description="SPDX id of the content's licence.")
+    license_url: HttpsUrl
+    attribution: Description = Field(description="How to credit the content when you reuse it.")
+
+
 class Bank(_Strict):
+    about: About | None = Field(default=None, description="Filled in by the JSON export; leave it out of the bank.")
     levels: list[Level] = Field(min_length=1)
     categories: list[Category] = Field(min_length=1)
     topics: list[Topic] = Field(min_length=1)

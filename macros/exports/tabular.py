@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 
 from macros.bank import Bank
+from macros.bank.model import About
 
 CSV_COLUMNS = ("id", "number", "level", "category", "topics", "question", "hint", "key_points", "url")
 LIST_SEPARATOR = "; "  # topics (slugs) in one cell
@@ -21,9 +22,18 @@ def cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+CONTENT_LICENSE = About(
+    title="Fine-Tuning Interview Prep question bank",
+    license="CC-BY-4.0",
+    license_url="https://creativecommons.org/licenses/by/4.0/",
+    attribution="Fine-Tuning Interview Prep contributors, licensed under CC BY 4.0; link to the question you reuse.",
+)
+
+
 def questions_json(bank: Bank) -> bytes:
-    """The whole bank as validated, with absent answer sections left out; valid against the bank's JSON Schema."""
-    data = bank.model_dump(mode="json", exclude_none=True)
+    """The whole bank as validated, with absent answer sections left out and its licence under `about`;
+    valid against the bank's JSON Schema."""
+    data = bank.model_copy(update={"about": CONTENT_LICENSE}).model_dump(mode="json", exclude_none=True)
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
