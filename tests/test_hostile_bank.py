@@ -140,3 +140,21 @@ def test_exports_carry_no_spreadsheet_formulas(hostile_site):
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), f"formula in CSV cell {cell!r}"
     data = json.loads((hostile_site / "downloads" / "questions.json").read_text(encoding="utf-8"))
     assert data["questions"][1]["question"].startswith("=HYPERLINK"), "JSON keeps the text as written"
+
+
+def test_a_question_id_that_is_an_object_property_counts_like_any_other(guarded, hostile_server):
+    """`constructor` is a valid slug; study mode keeps marks in a null-prototype map, so it is just a key."""
+    guarded.goto(hostile_server, wait_until="load")
+    count = (
+        "() => Object.fromEntries([...document.querySelectorAll('[data-ftp-count]')]"
+        ".map(c => [c.dataset.ftpCount, c.textContent]))"
+    )
+    counts = guarded.evaluate(count)
+    assert counts["level:beginner:new"] == "3" and counts["level:beginner:got"] == "0", counts
+    guarded.goto(hostile_server + "questions/constructor/", wait_until="load")
+    guarded.locator("details.ftp-answer > summary").click()
+    guarded.locator('[data-ftp-grade="got"]').click()
+    guarded.goto(hostile_server, wait_until="load")
+    counts = guarded.evaluate(count)
+    assert (counts["level:beginner:got"], counts["level:beginner:new"]) == ("1", "2"), counts
+    assert guarded.locator("[data-ftp-list=home] [data-ftp-summary]").inner_text().startswith("1 / 3")
