@@ -7,7 +7,6 @@ each `PlannedPage` into an in-memory MkDocs file.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,8 +53,11 @@ def fence_for(source: str) -> str:
 
 
 def nav_title(text: str) -> str:
-    """MkDocs and Material print nav titles as HTML: plain text is escaped once, here."""
-    return html.escape(" ".join(text.split()), quote=True)
+    """A nav title safe to print as HTML. MkDocs' and Material's templates print it raw in the navigation
+    but escaped (`| e`) in the footer's aria-label, so only what could be markup is escaped: `<`, `>`,
+    quotes and an `&` that starts an entity. "Data & formatting" stays as it is in both places."""
+    text = re.sub(r"&(?=#?[A-Za-z0-9]+;)", "&amp;", " ".join(text.split()))
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
 
 
 @dataclass(frozen=True)
