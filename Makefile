@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ANSWERS_VENV := .venv-answers
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint schema vendor diagrams audit clean bench audit-deps linkcheck answers answers-stack
+.PHONY: serve build test lint schema vendor diagrams audit clean bench audit-deps linkcheck answers answers-stack lock
 
 serve: $(VENV)/.installed  ## Serve the site on http://127.0.0.1:8000 and rebuild on edits
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -41,6 +41,18 @@ linkcheck: build  ## External links of the built site (needs internet; not run i
 	$(BIN)/lychee --no-progress --scheme https --scheme http --exclude-loopback --max-concurrency 8 \
 	  --accept '200..=299,403,429' 'site/**/*.html'
 
+# The tool that writes the hash-checked locks, pinned; it runs from its own throw-away venv.
+UV_VERSION := 0.13.8
+LOCK_PYTHON := 3.11.7
+
+lock:  ## Rewrite requirements.lock (deploy) and requirements-linkcheck.lock, with every file's hash, after editing requirements.txt
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	.venv-lock/bin/uv pip compile --quiet --generate-hashes --python-version $(LOCK_PYTHON) \
+	  --python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock" requirements.txt -o requirements.lock
+	.venv-lock/bin/uv pip compile --quiet --generate-hashes --python-version $(LOCK_PYTHON) \
+	  --python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock" requirements-linkcheck.in -o requirements-linkcheck.lock
+
 schema: $(VENV)/.installed  ## Regenerate schema/questions.schema.json from the model
 	$(BIN)/python -m macros.bank.schema > schema/questions.schema.json
 
@@ -68,4 +80,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site $(VENV) $(ANSWERS_VENV) node_modules .pytest_cache
+	rm -rf site $(VENV) $(ANSWERS_VENV) .venv-lock node_modules .pytest_cache

@@ -13,6 +13,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from macros.bank.errors import BankError, Problem
+from macros.svg_check import svg_problems
+
 ROOT = Path(__file__).resolve().parents[1]
 RENDERED_DIR = ROOT / "data" / "diagrams"
 MERMAID_JS = ROOT / "docs" / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
@@ -37,12 +40,34 @@ def svg_id(source: str) -> str:
 
 
 def rendered_svgs(bank, directory: Path = RENDERED_DIR) -> dict[str, str]:
-    """Diagram key -> its drawn SVG, for every diagram of the bank that has been drawn."""
-    found = {}
+    """Diagram key -> its drawn SVG, for every diagram of the bank that has been drawn.
+
+    Each drawing is checked against the allow-list of `macros/svg_check.py` first: one that
+    carries anything else (a script, an event handler, a remote URL) fails the build.
+    """
+    found, problems = {}, []
     for q in bank.questions:
         for d in q.diagrams:
             key = diagram_key(d.mermaid)
             path = directory / f"{key}.svg"
-            if path.exists():
-                found[key] = path.read_text(encoding="utf-8")
+            if not path.exists():
+                continue
+            try:
+                svg = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                problems.append(
+                    Problem(f"cannot read the drawing {path.name}: {err}", question_id=q.id, field="diagrams")
+                )
+                continue
+            for issue in svg_problems(svg)[:5]:
+                problems.append(
+                    Problem(
+                        f"drawing {path.name}: {issue}; redraw it with `make diagrams`",
+                        question_id=q.id,
+                        field="diagrams",
+                    )
+                )
+            found[key] = svg
+    if problems:
+        raise BankError(str(directory), problems)
     return found

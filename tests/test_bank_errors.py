@@ -22,8 +22,36 @@ CASES = {
     "unknown_related": ":9: question 'alpha': field 'related': related question 'gamma' does not exist",
     "unknown_field": ":9: question 'alpha': field 'hnit': unknown field 'hnit' (misspelled?)",
     "duplicate_key": (
-        ":15: duplicate key 'hint' (first defined on line 14); YAML would silently keep only the last one"
+        ":15: question 'alpha': duplicate key 'hint' (first defined on line 14); "
+        "YAML would silently keep only the last one"
     ),
+    "not_utf8": (
+        ":14: not valid UTF-8: byte 0xe9 at line 14, column 28 (saved as Windows-1252 or Latin-1?); "
+        "save the file as UTF-8"
+    ),
+    "yaml_set": ":12: question 'alpha': field 'topics': a set (!!set) has no order; use a list",
+    "list_as_key": ":15: question 'alpha': a key must be a plain name, not a list",
+    "deep_nesting": (
+        ":27: question 'alpha': field 'related': nested more than 20 levels deep; the bank never needs that"
+    ),
+    "long_id": ":9: question '#1': field 'id': too long: at most 60 characters, has 299",
+    "long_question": ":9: question 'alpha': field 'question': too long: at most 300 characters, has 409",
+    "url_not_https": ":26: question 'alpha': field 'references[1].url': must be an https:// address without spaces",
+    "url_with_user": (
+        ":26: question 'alpha': field 'references[1].url': must name a host such as example.com, without a user name"
+    ),
+    "control_character": ":9: question 'alpha': field 'hint': contains the control character U+0002; remove it",
+    "glossary_markup_term": (
+        ":9: field 'glossary[0].term': use letters, digits, spaces and & + . / ' - only, "
+        "starting and ending with a letter or digit"
+    ),
+    "glossary_placeholder_term": (
+        ": field 'glossary': glossary term 'wzxhzdk' would match inside Markdown's placeholders"
+    ),
+    "glossary_anchor_collision": (
+        ": field 'glossary': glossary terms 'Lo-RA' and 'Lo RA' share the anchor '#lo-ra'; rename one"
+    ),
+    "glossary_no_letter": ": field 'glossary': glossary term '42' must contain a letter",
     "yaml_syntax": ":14: YAML syntax error: while parsing a flow sequence did not find expected ',' or ']'",
     "missing_section": (
         ":9: question 'alpha': field 'answer.numbers': missing; "
@@ -85,3 +113,11 @@ def _variant(tmp_path: Path, *replacements: str) -> Path:
     path = tmp_path / "bank.yaml"
     path.write_text(text)
     return path
+
+
+def test_a_url_is_re_serialised_so_it_cannot_break_out_of_a_link(tmp_path):
+    path = _variant(tmp_path, 'url: "https://huggingface.co/docs/peft"', 'url: "https://HF.co/a){x}[y] z\'"')
+    with pytest.raises(BankError, match="must be an https:// address"):
+        load_bank(path)  # a space is refused
+    path = _variant(tmp_path, 'url: "https://huggingface.co/docs/peft"', 'url: "https://HF.co/a){onclick=x}[y]<b>"')
+    assert load_bank(path).questions[0].references[1].url == "https://hf.co/a)%7Bonclick=x%7D%5By%5D%3Cb%3E"

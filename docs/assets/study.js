@@ -18,7 +18,18 @@
   var ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   function empty() {
-    return { format: FORMAT, version: VERSION, questions: {} };
+    // A null-prototype map: a question id such as "constructor" is just a key, never Object's own.
+    return { format: FORMAT, version: VERSION, questions: Object.create(null) };
+  }
+
+  function has(map, key) {
+    return Object.prototype.hasOwnProperty.call(map, key);
+  }
+
+  /* A mark's time in milliseconds, for comparing marks; a missing or unparsable date is the oldest. */
+  function markTime(entry) {
+    var t = entry && typeof entry.updated === "string" ? Date.parse(entry.updated) : NaN;
+    return isNaN(t) ? -Infinity : t;
   }
 
   function isObject(value) {
@@ -41,7 +52,8 @@
     Object.keys(raw.questions).forEach(function (id) {
       var entry = raw.questions[id];
       if (!ID_PATTERN.test(id) || !isObject(entry) || !STATUS_LABEL.hasOwnProperty(entry.status)) return;
-      var clean = { status: entry.status, updated: typeof entry.updated === "string" ? entry.updated : "" };
+      var time = markTime(entry);
+      var clean = { status: entry.status, updated: time === -Infinity ? "" : new Date(time).toISOString() };
       if (Array.isArray(entry.points)) {
         clean.points = entry.points.filter(function (n) { return Number.isInteger(n) && n >= 0 && n < 50; });
       }
@@ -90,8 +102,13 @@
     save: function () {
       try {
         if (this.unreadable !== null) {
-          window.localStorage.setItem(KEY + ".unreadable", this.unreadable);
-          this.unreadable = null;
+          var backup = this.unreadable;
+          this.unreadable = null; // try once: a copy too large to keep must not block every later save
+          try {
+            window.localStorage.setItem(KEY + ".unreadable", backup);
+          } catch (err) {
+            this.notice = "The unreadable progress was too large to keep aside and was replaced by your new marks.";
+          }
         }
         window.localStorage.setItem(KEY, JSON.stringify(this.data));
         return true;
@@ -102,12 +119,11 @@
     },
 
     status: function (id) {
-      var entry = this.data.questions[id];
-      return entry ? entry.status : "new";
+      return has(this.data.questions, id) ? this.data.questions[id].status : "new";
     },
 
     entry: function (id) {
-      return this.data.questions[id] || null;
+      return has(this.data.questions, id) ? this.data.questions[id] : null;
     },
 
     mark: function (id, status, points) {
@@ -118,7 +134,7 @@
     },
 
     setPoints: function (id, points) {
-      var entry = this.data.questions[id];
+      var entry = this.entry(id);
       if (!entry) return; // ticks are kept with a grade; before grading they live in the page only
       entry.points = points;
       this.save();
@@ -135,19 +151,22 @@
       this.notice = "";
     },
 
-    /* Merge imported progress: for each question the more recent mark wins. Returns how many changed. */
+    /* Merge imported progress: for each question the more recent mark wins (dates compared as times).
+       Returns {changed, saved}; nothing is kept in memory unless it was saved. */
     merge: function (incoming) {
+      var before = JSON.stringify(this.data);
       var changed = 0;
       var mine = this.data.questions;
       Object.keys(incoming.questions).forEach(function (id) {
         var theirs = incoming.questions[id];
-        if (!mine[id] || (theirs.updated || "") >= (mine[id].updated || "")) {
+        if (!has(mine, id) || markTime(theirs) >= markTime(mine[id])) {
           mine[id] = theirs;
           changed += 1;
         }
       });
-      this.save();
-      return changed;
+      var saved = this.save();
+      if (!saved) this.data = validate(JSON.parse(before)).data;
+      return { changed: changed, saved: saved };
     },
   };
 
@@ -373,10 +392,21 @@
           say("“" + file.name + "” could not be imported: " + result.error + ". Nothing was changed.", true);
           return;
         }
-        var changed = store.merge(result.data);
+        var known = Object.create(null);
+        all("[data-question-id]", panel).forEach(function (row) { known[row.getAttribute("data-question-id")] = true; });
+        var unknown = Object.keys(result.data.questions).filter(function (id) { return !has(known, id); });
+        unknown.forEach(function (id) { delete result.data.questions[id]; });
+        var skipped = unknown.length ? " " + unknown.length + " entr" + (unknown.length === 1 ? "y" : "ies") +
+          " for questions this site does not have (" + unknown.slice(0, 5).join(", ") + (unknown.length > 5 ? ", …" : "") +
+          ") were skipped." : "";
+        var outcome = store.merge(result.data);
+        if (!outcome.saved) {
+          say("“" + file.name + "” could not be imported: this browser would not save it (storage is full or blocked). Nothing was changed.", true);
+          return;
+        }
         store.notice = "";
         refreshAll();
-        say("Imported “" + file.name + "”: progress for " + changed + " question(s) updated (the more recent mark wins).");
+        say("Imported “" + file.name + "”: progress for " + outcome.changed + " question(s) updated (the more recent mark wins)." + skipped, Boolean(unknown.length));
       };
       reader.onerror = function () { say("“" + file.name + "” could not be read. Nothing was changed.", true); };
       reader.readAsText(file);
@@ -489,8 +519,10 @@
         all('input[name="' + name + '"]', setup).forEach(function (b) { b.checked = wanted.indexOf(b.value) !== -1; });
       });
       if (params.get("count")) setup.elements.count.value = params.get("count");
-      if (params.get("timer") && setup.elements.timer.querySelector('option[value="' + params.get("timer") + '"]')) {
-        setup.elements.timer.value = params.get("timer");
+      var timer = params.get("timer");
+      // Compare values, never build a selector from the address: `?timer="` would throw.
+      if (timer && Array.prototype.some.call(setup.elements.timer.options, function (o) { return o.value === timer; })) {
+        setup.elements.timer.value = timer;
       }
       if (params.get("seed")) setup.elements.seed.value = params.get("seed").slice(0, 40);
     }

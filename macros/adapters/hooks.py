@@ -17,16 +17,34 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros.adapters.build import build_for  # noqa: E402
+from macros.adapters.build import BANK_PATH, build_for  # noqa: E402
 from macros.adapters.reproducible import pin_build_time  # noqa: E402
+from macros.bank import Problem  # noqa: E402
 from macros.cards import write_cards  # noqa: E402
 from macros.exports import exports  # noqa: E402
 from macros.pages import render_page  # noqa: E402
-from macros.pages.mathml import MathMLExtension  # noqa: E402
+from macros.pages.mathml import SECTION_FIELDS, MathMLExtension  # noqa: E402
 from macros.pages.slots import SlotExtension  # noqa: E402
 from macros.pages.urls import download_uri  # noqa: E402
+
+# One instance, so on_page_markdown can tell it which page (question) it is converting.
+_MATH = MathMLExtension(error=PluginError)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Name the page in formula errors: the bank file, question id and field, or the hand-written file."""
+    qid = page.meta.get("question_id")
+
+    def where(section):
+        if qid:
+            return Problem("", question_id=qid, field=SECTION_FIELDS.get(section, section)).render(str(BANK_PATH))[:-2]
+        return f"docs/{page.file.src_uri}" + (f": section '{section}'" if section else "")
+
+    _MATH.where = where
+    return markdown
 
 
 def on_config(config):
@@ -34,7 +52,7 @@ def on_config(config):
     build = build_for(config)
     config.nav = build.plan.nav()
     config.mdx_configs.setdefault("abbr", {})["glossary"] = build.plan.glossary_tooltips()
-    config.markdown_extensions.append(MathMLExtension())
+    config.markdown_extensions.append(_MATH)
     config.markdown_extensions.append(SlotExtension(build.diagram_svgs))
     return config
 

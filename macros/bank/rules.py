@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .errors import Problem
-from .model import Bank, Question
+from .model import Bank, Question, glossary_anchor
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ def check_bank(bank: Bank, lines: dict[str, int], known_figures: frozenset[str])
     question_ids = {q.id for q in bank.questions}
     for dup in _duplicates(entry.term for entry in bank.glossary):
         problems.append(Problem(f"glossary term '{dup}' is defined twice", field="glossary"))
+    problems.extend(_check_glossary_terms(bank))
     for entry in bank.glossary:
         if entry.question and entry.question not in question_ids:
             problems.append(
@@ -84,6 +85,32 @@ def check_bank(bank: Bank, lines: dict[str, int], known_figures: frozenset[str])
                 )
             )
     return problems
+
+
+# Words of Python-Markdown's placeholders for stashed HTML (formulas, diagrams, code): a term
+# matching one would make the abbr extension rewrite the placeholder and wipe what it stands for.
+MARKDOWN_PLACEHOLDER_WORDS = ("wzxhzdk", "klzzwxh")
+
+
+def _check_glossary_terms(bank: Bank) -> Iterator[Problem]:
+    """Terms are matched in the text of every page: each must be a word, not markup, with its own anchor."""
+    anchors: dict[str, str] = {}
+    for entry in bank.glossary:
+        term = entry.term
+        if not any(ch.isalpha() for ch in term):
+            yield Problem(f"glossary term '{term}' must contain a letter", field="glossary")
+        lowered = term.lower()
+        if any(word in lowered for word in MARKDOWN_PLACEHOLDER_WORDS):
+            yield Problem(f"glossary term '{term}' would match inside Markdown's placeholders", field="glossary")
+        anchor = glossary_anchor(term)
+        if not anchor:
+            yield Problem(f"glossary term '{term}' gives an empty anchor; use letters or digits", field="glossary")
+        elif anchor in anchors and anchors[anchor] != term:
+            yield Problem(
+                f"glossary terms '{anchors[anchor]}' and '{term}' share the anchor '#{anchor}'; rename one",
+                field="glossary",
+            )
+        anchors.setdefault(anchor, term)
 
 
 def _check_question(bank: Bank, q: Question, line: int | None, known_figures: frozenset[str]) -> Iterator[Problem]:

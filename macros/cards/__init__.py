@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +31,21 @@ class Card:
     footer: str
 
 
+def _pieces(word: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """A word wider than the card, cut into pieces that fit (a long URL or identifier)."""
+    pieces, piece = [], ""
+    for char in word:
+        if piece and font.getlength(piece + char) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece]
+
+
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     lines, line = [], ""
-    for word in text.split():
+    words = [p for w in text.split() for p in (_pieces(w, font, width) if font.getlength(w) > width else [w])]
+    for word in words:
         candidate = f"{line} {word}".strip()
         if font.getlength(candidate) <= width or not line:
             line = candidate
@@ -75,9 +88,24 @@ def _key(card: Card) -> str:
 
 
 def _draw_to(card: Card, path: Path) -> None:
-    tmp = path.with_suffix(".tmp")
-    draw(card).save(tmp, format="PNG", compress_level=6)  # `optimize` would cost 0.1 s a card
-    tmp.replace(path)
+    """Write atomically under a unique temporary name: two builds at once never share a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            draw(card).save(out, format="PNG", compress_level=6)  # `optimize` would cost 0.1 s a card
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _publish(card: Card, cached: Path, target: Path) -> None:
+    """Copy the cached card to the site; draw it there if the cache vanished meanwhile (.cache removed)."""
+    try:
+        shutil.copyfile(cached, target)
+    except FileNotFoundError:
+        _draw_to(card, target)
 
 
 def write_cards(cards: list[Card], out_dir: Path, cache_dir: Path) -> None:
@@ -93,4 +121,4 @@ def write_cards(cards: list[Card], out_dir: Path, cache_dir: Path) -> None:
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(lambda card: _draw_to(card, cached[card.slug]), missing))
     for card in cards:
-        shutil.copyfile(cached[card.slug], out_dir / f"{card.slug}.png")
+        _publish(card, cached[card.slug], out_dir / f"{card.slug}.png")

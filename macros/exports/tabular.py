@@ -8,15 +8,32 @@ import json
 from collections.abc import Callable
 
 from macros.bank import Bank
+from macros.bank.model import About
 
 CSV_COLUMNS = ("id", "number", "level", "category", "topics", "question", "hint", "key_points", "url")
 LIST_SEPARATOR = "; "  # topics (slugs) in one cell
 POINT_SEPARATOR = "\n"  # key points in one cell, one per line
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """Bank text for a spreadsheet cell: a leading apostrophe keeps a would-be formula as text."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+CONTENT_LICENSE = About(
+    title="Fine-Tuning Interview Prep question bank",
+    license="CC-BY-4.0",
+    license_url="https://creativecommons.org/licenses/by/4.0/",
+    attribution="Fine-Tuning Interview Prep contributors, licensed under CC BY 4.0; link to the question you reuse.",
+)
 
 
 def questions_json(bank: Bank) -> bytes:
-    """The whole bank as validated, with absent answer sections left out; valid against the bank's JSON Schema."""
-    data = bank.model_dump(mode="json", exclude_none=True)
+    """The whole bank as validated, with absent answer sections left out and its licence under `about`;
+    valid against the bank's JSON Schema."""
+    data = bank.model_copy(update={"about": CONTENT_LICENSE}).model_dump(mode="json", exclude_none=True)
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -33,9 +50,9 @@ def questions_csv(bank: Bank, permalink: Callable[[str], str]) -> bytes:
                 q.level,
                 q.category,
                 LIST_SEPARATOR.join(q.topics),
-                " ".join(q.question.split()),
-                " ".join(q.hint.split()),
-                POINT_SEPARATOR.join(" ".join(p.split()) for p in q.key_points),
+                cell(" ".join(q.question.split())),
+                cell(" ".join(q.hint.split())),
+                cell(POINT_SEPARATOR.join(" ".join(p.split()) for p in q.key_points)),
                 permalink(q.id),
             ]
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.bank import ANSWER_RULES, Bank, Question
+from macros.bank.model import glossary_anchor
 from macros.bank.snippets import question_snippets
 from macros.bank.stack import versions_for
 from macros.cards import Card
@@ -45,6 +46,20 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def fence_for(source: str) -> str:
+    """A code fence longer than any run of backticks in `source`, so the source cannot close it."""
+    longest = max((len(run) for run in re.findall(r"`+", source)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def nav_title(text: str) -> str:
+    """A nav title safe to print as HTML. MkDocs' and Material's templates print it raw in the navigation
+    but escaped (`| e`) in the footer's aria-label, so only what could be markup is escaped: `<`, `>`,
+    quotes and an `&` that starts an entity. "Data & formatting" stays as it is in both places."""
+    text = re.sub(r"&(?=#?[A-Za-z0-9]+;)", "&amp;", " ".join(text.split()))
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
 
 
 @dataclass(frozen=True)
@@ -158,7 +173,7 @@ class SitePlan:
         entries = [
             {
                 "term": g.term,
-                "anchor": re.sub(r"[^a-z0-9]+", "-", g.term.lower()).strip("-"),
+                "anchor": glossary_anchor(g.term),
                 "expansion": g.expansion,
                 "definition": g.definition,
                 "question": self.question_row(self.questions[g.question], GLOSSARY) if g.question else None,
@@ -185,8 +200,8 @@ class SitePlan:
         """Levels and categories are the navigation; question pages stay out of it."""
         return [
             {"Home": HOME},
-            {"Levels": [{lv.title: level_uri(lv.id)} for lv in self.bank.levels]},
-            {"Categories": [{c.title: category_uri(c.id)} for c in self.bank.categories]},
+            {"Levels": [{nav_title(lv.title): level_uri(lv.id)} for lv in self.bank.levels]},
+            {"Categories": [{nav_title(c.title): category_uri(c.id)} for c in self.bank.categories]},
             {"Topics": TOPICS_INDEX},
             {"All questions": ALL_QUESTIONS},
             {"Mock interview": PRACTICE},
@@ -207,7 +222,13 @@ class SitePlan:
         figure_slot = next((s for s in sections if s["id"] == "numbers"), diagram_slot)
         drawn = [(d, diagram_key(d.mermaid)) for d in q.diagrams]
         diagram_slot["after"] += [
-            {"kind": "diagram", "diagram": d, "key": key if key in diagram_svgs else None} for d, key in drawn
+            {
+                "kind": "diagram",
+                "diagram": d,
+                "key": key if key in diagram_svgs else None,
+                "fence": fence_for(d.mermaid),
+            }
+            for d, key in drawn
         ]
         figure_slot["after"] += [{"kind": "figure", "html": figure_html[f]} for f in q.figures if f in figure_html]
         siblings = self.by_level[q.level]

@@ -19,20 +19,32 @@ from .plan import PlannedPage
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Characters that would turn plain text into Markdown or HTML markup.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!])")
+# Characters that would turn plain text into Markdown or HTML markup: inline syntax, attribute lists
+# (`{...}`), links and images, list and heading markers. Python-Markdown un-escapes each of them.
+# Brackets and parentheses become entities, not backslash escapes: `\(` and `\[` open Arithmatex math.
+_MD_SPECIAL = re.compile(r"([\\`*_{}#+\-.!|])")
+_MD_ENTITIES = str.maketrans({"(": "&#40;", ")": "&#41;", "[": "&#91;", "]": "&#93;", "$": "&#36;"})
 
 
 def md_text(value: str) -> str:
-    """Plain text made safe to place inline in Markdown: shown literally, never as markup."""
+    """Plain text made safe to place inline in Markdown: shown literally, never as markup.
+
+    HTML's special characters become entities, Markdown's get a backslash, and `$` an entity,
+    so Arithmatex sees no formula. Whitespace collapses to one line: no block can start.
+    """
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", text).translate(_MD_ENTITIES)
 
 
 def md_attr(value: str) -> str:
     """Plain text for a quoted admonition title or attribute inside Markdown."""
     return md_text(value).replace('"', "&quot;")
+
+
+def html_text(value: str) -> str:
+    """Plain text for places that take HTML as it is (the navigation, the theme's titles)."""
+    return html.escape(" ".join(str(value).split()), quote=True)
 
 
 @cache
