@@ -55,6 +55,10 @@ EXPECTED = {
     "AdamW": "optimizers-for-fine-tuning",
     "GaLore": "optimizers-for-fine-tuning",
     "8-bit optimizer": "optimizers-for-fine-tuning",
+    # qa-rl2
+    "reward hacking": "reward-hacking",
+    "overoptimization": "reward-hacking",
+    "policy games the reward model": "reward-hacking",
 }
 
 
