@@ -59,6 +59,9 @@ EXPECTED = {
     "reward hacking": "reward-hacking",
     "overoptimization": "reward-hacking",
     "policy games the reward model": "reward-hacking",
+    "online DPO": "online-vs-offline-preference-tuning",
+    "OAIF": "online-vs-offline-preference-tuning",
+    "train on the model's own samples": "online-vs-offline-preference-tuning",
 }
 
 
