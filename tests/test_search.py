@@ -62,6 +62,9 @@ EXPECTED = {
     "online DPO": "online-vs-offline-preference-tuning",
     "OAIF": "online-vs-offline-preference-tuning",
     "train on the model's own samples": "online-vs-offline-preference-tuning",
+    "rejection sampling": "rejection-sampling-fine-tuning",
+    "RFT": "rejection-sampling-fine-tuning",
+    "keep only the correct samples and fine-tune": "rejection-sampling-fine-tuning",
 }
 
 
