@@ -6,7 +6,17 @@ import math
 
 import pytest
 
-from macros.figures import accumulation, activations, curves, lora, memory, overoptimization, packing, precision, schedule
+from macros.figures import (
+    accumulation,
+    activations,
+    curves,
+    lora,
+    memory,
+    overoptimization,
+    packing,
+    precision,
+    schedule,
+)
 
 
 def test_llama2_7b_parameter_count_from_its_shape():
@@ -139,4 +149,4 @@ def test_overoptimization_forms_and_peaks_by_hand():
 def test_overoptimization_chart_stays_inside_its_axes():
     chart = overoptimization.figure()["chart"]
     ys = [y for s in chart["series"] for _, y in s["points"]]
-    assert 0 <= min(ys) and max(ys) <= overoptimization.Y_MAX
+    assert min(ys) >= 0 and max(ys) <= overoptimization.Y_MAX

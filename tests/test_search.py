@@ -65,6 +65,9 @@ EXPECTED = {
     "rejection sampling": "rejection-sampling-fine-tuning",
     "RFT": "rejection-sampling-fine-tuning",
     "keep only the correct samples and fine-tune": "rejection-sampling-fine-tuning",
+    "reasoning distillation": "reasoning-distillation",
+    "budget forcing": "reasoning-distillation",
+    "teach a small model to think step by step": "reasoning-distillation",
 }
 
 
