@@ -57,17 +57,10 @@ EXPECTED = {
     "8-bit optimizer": "optimizers-for-fine-tuning",
     # qa-rl2
     "reward hacking": "reward-hacking",
-    "overoptimization": "reward-hacking",
-    "policy games the reward model": "reward-hacking",
-    "online DPO": "online-vs-offline-preference-tuning",
     "OAIF": "online-vs-offline-preference-tuning",
-    "train on the model's own samples": "online-vs-offline-preference-tuning",
     "rejection sampling": "rejection-sampling-fine-tuning",
     "RFT": "rejection-sampling-fine-tuning",
-    "keep only the correct samples and fine-tune": "rejection-sampling-fine-tuning",
     "reasoning distillation": "reasoning-distillation",
-    "budget forcing": "reasoning-distillation",
-    "teach a small model to think step by step": "reasoning-distillation",
 }
 
 
