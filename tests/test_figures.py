@@ -6,7 +6,18 @@ import math
 
 import pytest
 
-from macros.figures import accumulation, activations, curves, eval_ci, lora, memory, packing, precision, schedule
+from macros.figures import (
+    accumulation,
+    activations,
+    curves,
+    eval_ci,
+    lora,
+    memory,
+    overoptimization,
+    packing,
+    precision,
+    schedule,
+)
 
 
 def test_llama2_7b_parameter_count_from_its_shape():
@@ -145,3 +156,28 @@ def test_figure_tables_are_the_text_alternative_of_every_chart():
         assert all(len(row) == len(fig["table"]["columns"]) for row in fig["table"]["rows"])
         if fig["chart"]:
             assert all(not math.isnan(t["pos"]) for t in fig["chart"].get("y_ticks", []))
+
+
+def test_overoptimization_forms_and_peaks_by_hand():
+    o = overoptimization
+    # best-of-n: d (1 - 0.25 d) peaks where 1 - 0.5 d = 0, at d = 2, gold 2 x 0.5 = 1; back to 0 at d = 4
+    assert o.peak_bon() == (2.0, 1.0)
+    assert o.gold_bon(4.0) == 0.0 and o.gold_bon(1.0) == 0.75
+    # RL: d (0.6 - 0.3 log d) peaks where 0.6 - 0.3 (log d + 1) = 0, at d = e, gold 0.3 e
+    d_rl, r_rl = o.peak_rl()
+    assert d_rl == pytest.approx(math.e) and r_rl == pytest.approx(0.3 * math.e)
+    assert o.gold_rl(1.0) == pytest.approx(0.6)  # log 1 = 0
+    # the proxy (beta = 0) keeps rising; the gap to gold is exactly beta d^2
+    assert o.proxy_bon(3.0) - o.gold_bon(3.0) == pytest.approx(0.25 * 9)
+    # best-of-n KL: log n - (n - 1)/n; n = 1 is the base policy, n = 2 gives log 2 - 1/2
+    assert o.bon_kl(1) == 0.0 and o.bon_kl(2) == pytest.approx(math.log(2) - 0.5)
+    assert o.bon_kl(round(o.bon_n_for_kl(4.0))) == pytest.approx(4.0, abs=0.01)  # about best-of-147
+    assert round(o.bon_n_for_kl(4.0)) == 147
+    rows = {r["d"]: r for r in o.data()}
+    assert rows[2.0]["gold_bon"] > rows[3.0]["gold_bon"] and rows[3.0]["proxy"] > rows[2.0]["proxy"]
+
+
+def test_overoptimization_chart_stays_inside_its_axes():
+    chart = overoptimization.figure()["chart"]
+    ys = [y for s in chart["series"] for _, y in s["points"]]
+    assert min(ys) >= 0 and max(ys) <= overoptimization.Y_MAX

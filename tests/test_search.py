@@ -71,6 +71,12 @@ EXPECTED = {
     "GPTQ": "deploying-quantized-fine-tunes",
     "AWQ": "deploying-quantized-fine-tunes",
     "merge and quantize": "deploying-quantized-fine-tunes",
+    # qa-rl2
+    "reward hacking": "reward-hacking",
+    "OAIF": "online-vs-offline-preference-tuning",
+    "rejection sampling": "rejection-sampling-fine-tuning",
+    "RFT": "rejection-sampling-fine-tuning",
+    "reasoning distillation": "reasoning-distillation",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from macros.pages.render import render
 
-from . import accumulation, activations, curves, eval_ci, lora, memory, packing, precision, schedule
+from . import accumulation, activations, curves, eval_ci, lora, memory, overoptimization, packing, precision, schedule
 
 FIGURES = {
     "lora-trainable-params": lora.figure,
@@ -21,6 +21,7 @@ FIGURES = {
     "float-formats": precision.figure,
     "packed-attention-mask": packing.figure,
     "eval-ci-width": eval_ci.figure,
+    "reward-overoptimization": overoptimization.figure,
 }
 
 
