@@ -85,15 +85,28 @@ def _all_subclasses(cls):
         yield from _all_subclasses(sub)
 
 
-def patch_training_arguments() -> None:
-    import transformers
+def _import_every_config() -> None:
+    """Import TRL's config modules, the experimental ones included, so their classes exist to wrap."""
+    import importlib
+    import pkgutil
+
     import trl
-    import trl.trainer
+    import trl.experimental
 
     for name in dir(trl):
         if name.endswith("Config"):
             with contextlib.suppress(Exception):  # an optional extra that is not installed
                 getattr(trl, name)
+    for module in pkgutil.walk_packages(trl.experimental.__path__, "trl.experimental."):
+        if module.name.endswith("_config"):
+            with contextlib.suppress(Exception):
+                importlib.import_module(module.name)
+
+
+def patch_training_arguments() -> None:
+    import transformers
+
+    _import_every_config()
     _wrap_init(transformers.TrainingArguments)
     for sub in _all_subclasses(transformers.TrainingArguments):
         _wrap_init(sub)
