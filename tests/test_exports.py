@@ -17,6 +17,7 @@ import pytest
 
 from conftest import ROOT
 from macros.bank import Bank
+from macros.bank.stack import load_answer_stack
 from macros.exports import CSV_COLUMNS, anki_deck
 from macros.exports.anki import DECK_ID, DECK_NAME, FIELDS, MODEL_ID
 
@@ -145,6 +146,9 @@ def test_json_holds_the_whole_validated_bank(bank, site):
     assert [q["id"] for q in data["questions"]] == [q.id for q in bank.questions]
     assert data["about"]["license"] == "CC-BY-4.0"
     assert data["about"]["license_url"] == "https://creativecommons.org/licenses/by/4.0/"
+    # The same versions the question pages name, from answers/requirements.txt.
+    assert data["about"]["code_checked_with"] == load_answer_stack(ROOT / "answers" / "requirements.txt")
+    assert {"torch", "transformers", "peft", "trl"} <= set(data["about"]["code_checked_with"])
     assert Bank.model_validate(data).model_copy(update={"about": None}) == bank, "the JSON round-trips to the bank"
 
 

@@ -211,6 +211,9 @@ class About(_Strict):
     license: Literal["CC-BY-4.0"] = Field(description="SPDX id of the content's licence.")
     license_url: HttpsUrl
     attribution: Description = Field(description="How to credit the content when you reuse it.")
+    code_checked_with: dict[str, str] | None = Field(
+        default=None, description="Library -> version every code snippet of the answers is tested against."
+    )
 
 
 class Bank(_Strict):

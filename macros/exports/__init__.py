@@ -25,11 +25,16 @@ class Export:
     content: bytes
 
 
-def exports(bank: Bank, permalink: Callable[[str], str], timestamp: float | None = None) -> list[Export]:
+def exports(
+    bank: Bank,
+    permalink: Callable[[str], str],
+    timestamp: float | None = None,
+    answer_stack: dict[str, str] | None = None,
+) -> list[Export]:
     """Every download, built from the validated bank; `permalink(qid)` is a question's absolute address."""
     return [
         Export(DECK_FILENAME, anki_deck(bank, permalink, timestamp)),
-        Export(JSON_FILENAME, questions_json(bank)),
+        Export(JSON_FILENAME, questions_json(bank, answer_stack)),
         Export(CSV_FILENAME, questions_csv(bank, permalink)),
     ]
 

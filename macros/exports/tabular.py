@@ -30,10 +30,11 @@ CONTENT_LICENSE = About(
 )
 
 
-def questions_json(bank: Bank) -> bytes:
-    """The whole bank as validated, with absent answer sections left out and its licence under `about`;
-    valid against the bank's JSON Schema."""
-    data = bank.model_copy(update={"about": CONTENT_LICENSE}).model_dump(mode="json", exclude_none=True)
+def questions_json(bank: Bank, answer_stack: dict[str, str] | None = None) -> bytes:
+    """The whole bank as validated, with absent answer sections left out and, under `about`, its licence
+    and the library versions its code is tested with; valid against the bank's JSON Schema."""
+    about = CONTENT_LICENSE.model_copy(update={"code_checked_with": answer_stack or None})
+    data = bank.model_copy(update={"about": about}).model_dump(mode="json", exclude_none=True)
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
