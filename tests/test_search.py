@@ -56,16 +56,10 @@ EXPECTED = {
     "GaLore": "optimizers-for-fine-tuning",
     "8-bit optimizer": "optimizers-for-fine-tuning",
     # qa-safety
-    "XSTest": "safety-after-fine-tuning",
-    "fine-tuning breaks safety": "safety-after-fine-tuning",
     "benchmark contamination": "benchmark-contamination",
-    "Min-K%": "benchmark-contamination",
-    "DP-SGD": "privacy-and-memorization",
     "differential privacy": "privacy-and-memorization",
     "machine unlearning": "privacy-and-memorization",
     "release gate": "release-gate-for-fine-tuned-models",
-    "canary release": "release-gate-for-fine-tuned-models",
-    "argued against fine-tuning": "arguing-against-fine-tuning",
     "limited GPU time": "prioritizing-experiments-with-limited-compute",
 }
 
