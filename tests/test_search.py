@@ -77,6 +77,12 @@ EXPECTED = {
     "rejection sampling": "rejection-sampling-fine-tuning",
     "RFT": "rejection-sampling-fine-tuning",
     "reasoning distillation": "reasoning-distillation",
+    # qa-safety
+    "benchmark contamination": "benchmark-contamination",
+    "differential privacy": "privacy-and-memorization",
+    "machine unlearning": "privacy-and-memorization",
+    "release gate": "release-gate-for-fine-tuned-models",
+    "limited GPU time": "prioritizing-experiments-with-limited-compute",
 }
 
 
