@@ -37,19 +37,34 @@ def page_of(pages: list[str], snippet: str) -> int:
     return hits[0]
 
 
+SHEETS = [None, "beginner", "intermediate", "advanced"]  # the full sheet, then one per level
+
+
+def assert_whole_cards(pages: list[str], questions, numbers, hints: bool = True) -> None:
+    """Each question starts, shows its URL, hint and last key point on one page: never split."""
+    for q in questions:
+        start = page_of(pages, f"{numbers[q.id]}. {q.question}"[:60])
+        assert page_of(pages, f"questions/{q.id}/") == start, f"{q.id}: its URL is printed with it"
+        if hints:
+            assert page_of(pages, q.hint[:50]) == start
+        assert page_of(pages, q.key_points[-1][:40]) == start, f"{q.id} is split across two pages"
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
-def test_cheat_sheet_prints_every_question_on_at_most_six_a4_pages(browser, server, bank, javascript):
-    pages = print_pdf(browser, server + "cheat-sheet/", javascript=javascript)
-    assert len(pages) <= 6
+@pytest.mark.parametrize("level", SHEETS, ids=lambda lv: lv or "all")
+def test_cheat_sheets_print_whole_questions_on_few_a4_pages(browser, server, bank, javascript, level):
+    """The full sheet (hints and key points): at most one A4 page per four questions; a level's sheet
+    (key points): at most four pages."""
+    questions = [q for q in bank.questions if level in (None, q.level)]
+    numbers = {q.id: n for n, q in enumerate(bank.questions, start=1)}
+    pages = print_pdf(browser, server + (f"cheat-sheet/{level}/" if level else "cheat-sheet/"), javascript=javascript)
+    limit = 4 if level else -(-len(bank.questions) // 4)
+    assert len(pages) <= limit, f"{len(pages)} pages for {len(questions)} questions (limit {limit})"
     assert "Fine-Tuning Interview Prep · cheat sheet" in pages[0]
     everything = " ".join(pages)
-    for chrome in ("Table of contents", "Search", "Print the cheat sheet", "Made with"):
+    for chrome in ("Table of contents", "Search", "Print the cheat sheet", "Made with", "Also:"):
         assert chrome not in everything, f"screen-only element printed: {chrome}"
-    for n, q in enumerate(bank.questions, start=1):
-        start = page_of(pages, f"{n}. {q.question}"[:60])
-        assert page_of(pages, f"questions/{q.id}/") == start, f"{q.id}: its URL is printed with it"
-        assert page_of(pages, q.hint[:50]) == start
-        assert page_of(pages, q.key_points[-1][:40]) == start, f"{q.id} is split across two pages"
+    assert_whole_cards(pages, questions, numbers, hints=level is None)  # a level's sheet: key points only
 
 
 def test_cheat_sheet_also_prints_complete_on_us_letter(browser, server, bank):

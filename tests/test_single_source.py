@@ -53,7 +53,15 @@ def test_new_question_gets_its_own_page(grown_site):
 
 
 @pytest.mark.parametrize(
-    "listing", ["levels/advanced", "categories/scenario", "topics/cost", "topics/evaluation", "cheat-sheet"]
+    "listing",
+    [
+        "levels/advanced",
+        "categories/scenario",
+        "topics/cost",
+        "topics/evaluation",
+        "cheat-sheet",
+        "cheat-sheet/advanced",
+    ],
 )
 def test_new_question_is_listed_on_every_page_it_belongs_to(grown_site, listing):
     assert soup(grown_site, listing).find(id="zz-new-question"), listing

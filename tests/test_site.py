@@ -102,6 +102,16 @@ def test_cheat_sheet_has_every_question_hint_and_key_points(bank, page):
         assert f"questions/{q.id}/" in card.find("a", href=re.compile("questions/"))["href"]
 
 
+@pytest.mark.parametrize("level", ["beginner", "intermediate", "advanced"])
+def test_each_level_has_its_own_cheat_sheet(bank, page, level):
+    sheet = page(f"cheat-sheet/{level}/")
+    ids = [c.find("h2")["id"] for c in sheet.select("section.ftp-card")]
+    assert ids == [q.id for q in bank.questions if q.level == level]
+    assert not sheet.select(".ftp-card strong") or "Hint." not in sheet.get_text()  # key points only
+    links = {a["href"] for a in sheet.select(".ftp-sheets a")}
+    assert "../" in links and {f"../{lv}/" for lv in ("beginner", "intermediate", "advanced") if lv != level} <= links
+
+
 def test_home_counts_come_from_the_bank(bank, page):
     home = page("")
     body = text(home.find("article"))

@@ -28,6 +28,7 @@ from .urls import (
     PRACTICE,
     TOPICS_INDEX,
     category_uri,
+    cheat_sheet_uri,
     download_uri,
     level_uri,
     link,
@@ -161,7 +162,7 @@ class SitePlan:
             self._listing(category_uri(c.id), c, self.by_category[c.id], "category") for c in self.bank.categories
         ]
         pages += [self._listing(topic_uri(t.id), t, self.by_topic[t.id], "topic") for t in self.bank.topics]
-        pages += [self._topics_index(), self._all_questions(), self._cheat_sheet(), self._glossary()]
+        pages += [self._topics_index(), self._all_questions(), *self._cheat_sheets(), self._glossary()]
         pages += [self._practice(), self._downloads()]
         return pages
 
@@ -292,16 +293,35 @@ class SitePlan:
             context={"questions": [self.question_row(q, ALL_QUESTIONS) for q in self.bank.questions]},
         )
 
-    def _cheat_sheet(self) -> PlannedPage:
+    def _cheat_sheets(self) -> list[PlannedPage]:
+        """The full sheet and one per level: the night before, print only the level you interview at."""
+        levels = [None, *self.levels]
+        return [self._cheat_sheet(lid, levels) for lid in levels]
+
+    def _cheat_sheet(self, level_id: str | None, levels: list[str | None]) -> PlannedPage:
+        uri = cheat_sheet_uri(level_id)
+        level = self.levels[level_id] if level_id else None
+        questions = self.by_level[level_id] if level_id else self.bank.questions
+        others = [
+            {"title": self.levels[other].title if other else "All levels", "url": link(uri, cheat_sheet_uri(other))}
+            for other in levels
+            if other != level_id
+        ]
         return PlannedPage(
-            src_uri=CHEAT_SHEET,
+            src_uri=uri,
             template="cheat_sheet.md.j2",
             meta={
-                "title": "Cheat sheet",
-                "description": "Every question with its hint and key points, on a few printable pages.",
+                "title": f"Cheat sheet: {level.title}" if level else "Cheat sheet",
+                "description": (
+                    f"Every {level.title.lower()} question with its key points, on a few printable pages."
+                    if level
+                    else "Every question with its hint and key points, on a few printable pages."
+                ),
             },
             context={
-                "questions": [self.question_row(q, CHEAT_SHEET) for q in self.bank.questions],
+                "level": level,
+                "others": others,
+                "questions": [self.question_row(q, uri) for q in questions],
                 "site_name": self.site_name,
                 "site_url": self.site_url,
             },

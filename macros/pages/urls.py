@@ -41,6 +41,11 @@ def topic_uri(tid: str) -> str:
     return f"topics/{tid}.md"
 
 
+def cheat_sheet_uri(level_id: str | None = None) -> str:
+    """The full cheat sheet, or the one of a level (printable on a few pages of its own)."""
+    return f"cheat-sheet/{level_id}.md" if level_id else CHEAT_SHEET
+
+
 HOME = "index.md"
 TOPICS_INDEX = "topics/index.md"
 ALL_QUESTIONS = "questions/index.md"
