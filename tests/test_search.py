@@ -30,6 +30,10 @@ EXPECTED = {
     "GDPR": "compliance-in-regulated-domains",
     "feature extraction": "full-fine-tuning-vs-feature-extraction",
     "model collapse": "continuous-improvement-loop",
+    # qa-scale
+    "ZeRO": "multi-gpu-fsdp-and-zero",
+    "FSDP": "multi-gpu-fsdp-and-zero",
+    "shard optimizer states across GPUs": "multi-gpu-fsdp-and-zero",
 }
 
 

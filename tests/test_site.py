@@ -26,7 +26,8 @@ def text(el) -> str:
 
 
 def test_the_bank_holds_the_22_seed_questions_in_order(bank):
-    assert [q.id for q in bank.questions] == SEED_IDS
+    # New questions may sit between them (issues 14 and 15); the seed's own order stays.
+    assert [q.id for q in bank.questions if q.id in SEED_IDS] == SEED_IDS
 
 
 def test_every_question_has_its_own_page(bank, page):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from macros.pages.render import render
 
-from . import accumulation, curves, lora, memory, schedule
+from . import accumulation, curves, lora, memory, schedule, zero
 
 FIGURES = {
     "lora-trainable-params": lora.figure,
@@ -17,6 +17,7 @@ FIGURES = {
     "lr-schedule": schedule.figure,
     "overfitting-curves": curves.figure,
     "grad-accumulation-steps": accumulation.figure,
+    "zero-memory-per-gpu": zero.figure,
 }
 
 
