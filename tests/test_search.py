@@ -34,6 +34,9 @@ EXPECTED = {
     "ZeRO": "multi-gpu-fsdp-and-zero",
     "FSDP": "multi-gpu-fsdp-and-zero",
     "shard optimizer states across GPUs": "multi-gpu-fsdp-and-zero",
+    "DoRA": "lora-hyperparameters-and-variants",
+    "rsLoRA": "lora-hyperparameters-and-variants",
+    "LoRA rank and alpha": "lora-hyperparameters-and-variants",
 }
 
 
