@@ -37,6 +37,8 @@ EXPECTED = {
     "DoRA": "lora-hyperparameters-and-variants",
     "rsLoRA": "lora-hyperparameters-and-variants",
     "LoRA rank and alpha": "lora-hyperparameters-and-variants",
+    "fine-tuning vs RAG": "fine-tune-vs-rag-vs-prompting",
+    "prompt engineering or fine-tuning": "fine-tune-vs-rag-vs-prompting",
 }
 
 
