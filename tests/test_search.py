@@ -39,6 +39,9 @@ EXPECTED = {
     "LoRA rank and alpha": "lora-hyperparameters-and-variants",
     "fine-tuning vs RAG": "fine-tune-vs-rag-vs-prompting",
     "prompt engineering or fine-tuning": "fine-tune-vs-rag-vs-prompting",
+    "epochs": "epochs-and-memorization",
+    "training loss close to zero": "epochs-and-memorization",
+    "how many epochs": "epochs-and-memorization",
 }
 
 
