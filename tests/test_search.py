@@ -42,6 +42,8 @@ EXPECTED = {
     "epochs": "epochs-and-memorization",
     "training loss close to zero": "epochs-and-memorization",
     "how many epochs": "epochs-and-memorization",
+    "NaN loss": "loss-spikes-and-nans",
+    "loss spike": "loss-spikes-and-nans",
 }
 
 
