@@ -127,4 +127,4 @@ def test_the_benchmark_banks_are_valid_and_as_large_as_asked(tmp_path):
         if size == 22:
             assert [q.id for q in bank.questions] == [
                 q.id for q in load_bank(ROOT / "data" / "questions.yaml", frozenset(FIGURES)).questions
-            ]
+            ][:size]
