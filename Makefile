@@ -2,9 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The answer stack (torch, transformers, peft, trl...): every code snippet of the bank runs in it.
+# Only `make test` and `make answers` need it; `make serve` and `make build` never install it.
+ANSWERS_VENV := .venv-answers
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint schema vendor diagrams audit clean bench audit-deps linkcheck
+.PHONY: serve build test lint schema vendor diagrams audit clean bench audit-deps linkcheck answers answers-stack
 
 serve: $(VENV)/.installed  ## Serve the site on http://127.0.0.1:8000 and rebuild on edits
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -12,9 +15,14 @@ serve: $(VENV)/.installed  ## Serve the site on http://127.0.0.1:8000 and rebuil
 build: $(VENV)/.installed  ## Write the static site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.installed node_modules/.installed lint  ## Lint, then run every test (needs Debian's chromium for the browser tests)
+test: $(VENV)/.installed node_modules/.installed $(ANSWERS_VENV)/.installed lint  ## Lint, then run every test (needs Debian's chromium for the browser tests)
 	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Browser tests need Chromium: sudo apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest
+
+answers: $(VENV)/.installed $(ANSWERS_VENV)/.installed  ## Run only the code snippets of the answers in the answer stack
+	$(BIN)/python -m pytest tests/test_answer_snippets.py -q
+
+answers-stack: $(ANSWERS_VENV)/.installed  ## Install the answer stack (answers/requirements.txt) into .venv-answers
 
 lint: $(VENV)/.installed  ## ruff (lint + format check), yamllint, JSON Schema checks: the hooks of .pre-commit-config.yaml, offline
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
@@ -50,9 +58,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+$(ANSWERS_VENV)/.installed: answers/requirements.txt
+	$(PYTHON) -m venv $(ANSWERS_VENV)
+	$(ANSWERS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r answers/requirements.txt
+	touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache
+	rm -rf site $(VENV) $(ANSWERS_VENV) node_modules .pytest_cache

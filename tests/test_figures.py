@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from macros.figures import accumulation, curves, lora, memory, schedule
+from macros.figures import accumulation, activations, curves, eval_ci, lora, memory, packing, precision, schedule
 
 
 def test_llama2_7b_parameter_count_from_its_shape():
@@ -23,6 +23,16 @@ def test_lora_params_for_one_matrix_and_for_the_model():
     assert round(rows[(16, "all 7 linear layers")]["percent"], 2) == 0.59
 
 
+def test_adapter_sizes_quoted_for_multi_lora_serving():
+    all_linear = lora.lora_params(lora.LLAMA2_7B, 16, tuple(lora.LLAMA2_7B.projections()))
+    assert all_linear * 2 / 1e6 == pytest.approx(80.0, abs=0.1)  # MB in 16-bit
+    assert 100 * all_linear * 2 / 1e9 == pytest.approx(8.0, abs=0.01)  # a hundred adapters, GB
+    assert lora.lora_params(lora.LLAMA2_7B, 8, ("q_proj", "v_proj")) * 2 / 1e6 == pytest.approx(8.4, abs=0.02)
+    assert lora.LLAMA2_7B.total_params() * 2 / 1e9 == pytest.approx(13.5, abs=0.03)  # the base in 16-bit
+    # deploying-quantized-fine-tunes: 4-bit codes + a 16-bit scale per 128 weights = 4.125 bits per weight
+    assert lora.LLAMA2_7B.total_params() * (4 + 16 / 128) / 8 / 1e9 == pytest.approx(3.5, abs=0.03)
+
+
 def test_memory_budget_7b():
     full, lo, qlo = memory.data()
     assert full["parts"]["base or full model"] == pytest.approx(112.0)
@@ -31,6 +41,59 @@ def test_memory_budget_7b():
     assert qlo["parts"]["base or full model"] == pytest.approx(3.5)
     assert pytest.approx(0.127, abs=5e-4) == memory.DOUBLE_QUANT_BITS  # QLoRA paper, section 3
     assert qlo["parts"]["quantization constants"] == pytest.approx(0.111, abs=1e-3)
+
+
+def test_estimate_bytes_per_parameter_for_each_method():
+    gb = 1e9
+    full = memory.estimate("full", 7_000_000_000)
+    assert (full.weights, full.gradients, full.optimizer) == (14e9, 14e9, 84e9)  # 2 + 2 + 12 bytes (ZeRO, K = 12)
+    assert memory.estimate("full", 7_000_000_000, optimizer="adamw-8bit").total / gb == pytest.approx(70.0)
+    lo = memory.estimate("lora", 7_000_000_000, adapter_params=1_000_000)
+    assert lo.total == 14e9 + 16 * 1_000_000  # bf16 base + 16 bytes per fp32 adapter parameter
+    qlo = memory.estimate("qlora", 7_000_000_000, adapter_params=memory.ADAPTER_PARAMS)
+    assert qlo.total / gb == pytest.approx(3.5 + 0.1111 + 0.6396, abs=1e-3)
+
+
+def test_activation_bytes_by_hand():
+    shape = lora.LLAMA2_7B  # 32 layers, h = 4096, a = 32
+    sbh = 2048 * 4096
+    eager = 32 * (34 * sbh + 5 * 32 * 2048**2)
+    assert memory.activation_bytes(shape, 2048, 1, checkpointing=False, flash_attention=False) == eager
+    assert memory.activation_bytes(shape, 2048) == 32 * 34 * sbh  # FlashAttention drops the s^2 term
+    assert memory.activation_bytes(shape, 2048, checkpointing=True) == 32 * 2 * sbh + 34 * sbh
+    assert memory.activation_bytes(shape, 4096, 2) == 4 * memory.activation_bytes(shape, 2048)  # linear in s and b
+    assert round(eager / 1e9, 1) == 30.6
+    assert memory.logits_bytes(shape, 2048) == 4 * 2048 * 32000
+
+
+def test_activation_chart_points_stay_on_the_chart():
+    rows = activations.data()
+    assert rows["FlashAttention + checkpointing"][-1][1] < rows["FlashAttention, no checkpointing"][-1][1]
+    chart = activations.figure()["chart"]
+    assert all(len(s["points"]) >= 2 for s in chart["series"])
+    assert max(y for s in chart["series"] for _, y in s["points"]) <= activations.Y_MAX
+
+
+def test_float_formats_match_the_numbers_worked_out_by_hand():
+    f = {fmt.name: fmt for fmt in precision.data()}
+    # torch.finfo gives the same values (the mixed-precision answer's snippet asserts them)
+    assert f["fp16"].max == 65504 and f["fp16"].smallest_normal == 2**-14 and f["fp16"].smallest_subnormal == 2**-24
+    assert f["fp16"].eps == 2**-10
+    assert f["bf16"].max == pytest.approx(3.3895e38, rel=1e-4) and f["bf16"].smallest_normal == 2**-126
+    assert f["bf16"].eps == 2**-7
+    assert f["fp32"].max == pytest.approx(3.4028e38, rel=1e-4) and f["fp32"].eps == 2**-23
+    assert f["fp8 E4M3"].max == 448 and f["fp8 E4M3"].smallest_normal == 2**-6 and f["fp8 E4M3"].eps == 0.125
+    assert f["fp8 E5M2"].max == 57344 and f["fp8 E5M2"].smallest_subnormal == 2**-16
+    assert {fmt.bits for fmt in f.values()} == {32, 16, 8}
+
+
+def test_packed_masks_by_hand():
+    block, causal = packing.masks((2, 1))
+    assert block == [[True, False, False], [True, True, False], [False, False, True]]
+    assert causal == [[True, False, False], [True, True, False], [True, True, True]]
+    assert packing.position_ids((5, 3, 4)) == [0, 1, 2, 3, 4, 0, 1, 2, 0, 1, 2, 3]  # as TRL's collator writes them
+    # 12 x 13 / 2 = 78 causal pairs; crossing: 3 queries x 5 keys + 4 queries x 8 keys = 47
+    assert "47 of the 78" in packing.figure()["summary"]
 
 
 def test_schedule_warmup_peak_and_decay():
@@ -53,6 +116,26 @@ def test_effective_batch():
     assert {accumulation.effective_batch(*s) for s in accumulation.SETUPS} == {32}
 
 
+def test_eval_ci_width_against_hand_computed_intervals():
+    # Var(d) for d in {-1, 0, 1}: P(d != 0) - E[d]^2 = 0.08 - 0.02^2
+    assert eval_ci.var_paired() == pytest.approx(0.0796)
+    assert eval_ci.var_unpaired() == pytest.approx(0.7 * 0.3 + 0.72 * 0.28)
+    rows = {r["n"]: r for r in eval_ci.data()}
+    # n = 1000: 1.96 x sqrt(0.21 / 1000) = 0.0284; sqrt(0.4116 / 1000) = 0.02029; sqrt(0.0796 / 1000) = 0.00892
+    assert rows[1000]["single"] == pytest.approx(0.0284, abs=1e-4)
+    assert rows[1000]["unpaired"] == pytest.approx(0.0398, abs=1e-4)
+    assert rows[1000]["paired"] == pytest.approx(0.0175, abs=1e-4)
+    assert rows[10000]["paired"] == pytest.approx(rows[100]["paired"] / 10)  # 100x the items, 1/10 the width
+    # 1.96^2 x 0.4116 / 0.02^2 = 3952.9 and 1.96^2 x 0.0796 / 0.02^2 = 764.5
+    assert eval_ci.items_to_exclude_zero(eval_ci.var_unpaired()) == 3953
+    assert eval_ci.items_to_exclude_zero(eval_ci.var_paired()) == 765
+    # HumanEval's 164 problems at 80%: 1.96 x sqrt(0.16 / 164) = 0.0612
+    assert eval_ci.half_width(eval_ci.var_single(0.8), 164) == pytest.approx(0.0612, abs=1e-4)
+    # 80% power: (1.96 + 0.8416)^2 x Var / 0.02^2
+    assert eval_ci.items_for_power(eval_ci.var_unpaired()) == 8077
+    assert eval_ci.items_for_power(eval_ci.var_paired()) == 1562
+
+
 def test_figure_tables_are_the_text_alternative_of_every_chart():
     from macros.figures import FIGURES
 
@@ -61,7 +144,7 @@ def test_figure_tables_are_the_text_alternative_of_every_chart():
         assert fig["id"] == fid and fig["title"] and fig["summary"] and fig["table"]["rows"]
         assert all(len(row) == len(fig["table"]["columns"]) for row in fig["table"]["rows"])
         if fig["chart"]:
-            assert all(not math.isnan(t["pos"]) for t in fig["chart"]["y_ticks"])
+            assert all(not math.isnan(t["pos"]) for t in fig["chart"].get("y_ticks", []))
 
 
 def test_zero_stages_reproduce_the_zero_paper_figure_1():

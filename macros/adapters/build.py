@@ -14,11 +14,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from macros.bank import Bank, BankError, load_bank
+from macros.bank.stack import load_answer_stack
 from macros.diagrams import rendered_svgs
 from macros.figures import FIGURES, render_figures
 from macros.pages import SitePlan
 
 BANK_PATH = Path("data") / "questions.yaml"
+ANSWER_STACK_PATH = Path("answers") / "requirements.txt"  # the versions every snippet is tested with
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,15 @@ def current_build(config_file: str, site_url: str, site_name: str) -> Build:
     drawings = path.parent / "diagrams"  # data/diagrams/, written by `make diagrams`
     stat = path.stat() if path.exists() else None
     drawn = drawings.stat().st_mtime_ns if drawings.exists() else None  # a new or removed drawing changes it
-    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size, drawn, site_url, site_name)
+    stack_file = path.parents[1] / ANSWER_STACK_PATH
+    stack_stat = stack_file.stat().st_mtime_ns if stack_file.exists() else None
+    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size, drawn, stack_stat, site_url, site_name)
     if key not in _cache:
         _cache.clear()
         bank = load_bank(path, known_figures=frozenset(FIGURES))
         _cache[key] = Build(
             bank=bank,
-            plan=SitePlan(bank, site_url, site_name),
+            plan=SitePlan(bank, site_url, site_name, load_answer_stack(stack_file)),
             figure_html=render_figures(bank),
             diagram_svgs=rendered_svgs(bank, drawings),
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from macros.pages.render import render
 
-from . import accumulation, curves, lora, memory, schedule, zero
+from . import accumulation, activations, curves, eval_ci, lora, memory, packing, precision, schedule, zero
 
 FIGURES = {
     "lora-trainable-params": lora.figure,
@@ -17,6 +17,10 @@ FIGURES = {
     "lr-schedule": schedule.figure,
     "overfitting-curves": curves.figure,
     "grad-accumulation-steps": accumulation.figure,
+    "activation-memory-vs-sequence": activations.figure,
+    "float-formats": precision.figure,
+    "packed-attention-mask": packing.figure,
+    "eval-ci-width": eval_ci.figure,
     "zero-memory-per-gpu": zero.figure,
 }
 

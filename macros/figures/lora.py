@@ -3,7 +3,8 @@
 A LoRA adapter on a weight W of shape (d_out x d_in) adds B (d_out x r) and
 A (r x d_in): r * (d_in + d_out) trainable parameters (Hu et al., 2021).
 The shape is Llama 2 7B's published configuration (Touvron et al., 2023):
-hidden size 4096, MLP size 11008, 32 layers, vocabulary 32000, untied embeddings.
+hidden size 4096, MLP size 11008, 32 layers, 32 attention heads, vocabulary 32000,
+untied embeddings.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class ModelShape:
     intermediate: int
     layers: int
     vocab: int
+    heads: int = 32  # attention heads; only the activation estimate in memory.py uses it
 
     def projections(self) -> dict[str, tuple[int, int]]:
         """(d_in, d_out) of every linear layer in one decoder block."""

@@ -83,3 +83,32 @@ def bar_chart(bars, y_ticks, y_label, segment_names=()):
         "bars": drawn,
         "segment_names": list(segment_names),
     }
+
+
+def grid_chart(panels, x_label, y_label, segment_names=()):
+    """Side-by-side square grids (e.g. attention masks). panels: [{"title", "cells": [[css or None, ...], ...]}]."""
+    n = max(len(p["cells"]) for p in panels)
+    gap = 48
+    cell = min((WIDTH - MARGIN["left"] - MARGIN["right"] - gap * (len(panels) - 1)) / len(panels), 230) // n
+    size = cell * n
+    left = (WIDTH - size * len(panels) - gap * (len(panels) - 1)) / 2
+    top = 40
+    drawn = []
+    for i, panel in enumerate(panels):
+        x0 = left + i * (size + gap)
+        cells = [
+            {"x": round(x0 + col * cell, 2), "y": round(top + row * cell, 2), "css": css or "off"}
+            for row, line in enumerate(panel["cells"])
+            for col, css in enumerate(line)
+        ]
+        drawn.append({"title": panel["title"], "x": round(x0, 2), "y": top, "size": size, "cells": cells})
+    return {
+        "kind": "grid",
+        "width": WIDTH,
+        "height": top + size + 40,
+        "cell": cell,
+        "panels": drawn,
+        "x_label": x_label,
+        "y_label": y_label,
+        "segment_names": list(segment_names),
+    }

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.bank import ANSWER_RULES, Bank, Question
+from macros.bank.snippets import question_snippets
+from macros.bank.stack import versions_for
 from macros.cards import Card
 from macros.diagrams import diagram_key
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
@@ -56,8 +58,15 @@ class PlannedPage:
 class SitePlan:
     """Everything derived from one bank, computed once per build."""
 
-    def __init__(self, bank: Bank, site_url: str = "", site_name: str = "Fine-Tuning Interview Prep"):
+    def __init__(
+        self,
+        bank: Bank,
+        site_url: str = "",
+        site_name: str = "Fine-Tuning Interview Prep",
+        answer_stack: dict[str, str] | None = None,
+    ):
         self.bank = bank
+        self.answer_stack = answer_stack or {}  # library -> version the snippets are tested with
         self.site_name = site_name
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.levels = {lv.id: lv for lv in bank.levels}
@@ -226,6 +235,7 @@ class SitePlan:
                 "related": [self.question_row(self.questions[r], uri) for r in q.related],
                 "previous": self._neighbour(uri, siblings[pos - 1]) if pos > 0 else None,
                 "next": self._neighbour(uri, siblings[pos + 1]) if pos + 1 < len(siblings) else None,
+                "checked_with": versions_for(question_snippets(q), self.answer_stack),
             },
         )
 
