@@ -77,9 +77,10 @@ def synthetic_bank(size: int) -> dict:
         # Related links stay inside the same copy; a partial last copy drops the missing ones.
         entry["related"] = [r + _suffix(copy) for r in entry.get("related", []) if r + _suffix(copy) in known]
         questions.append(entry)
-    # A bank smaller than the real one drops the questions past its size: unlink their glossary terms.
+    # A bank smaller than the real one keeps every glossary term, minus links to questions it lacks.
     glossary = [
-        g if g.get("question") in known else {k: v for k, v in g.items() if k != "question"} for g in raw["glossary"]
+        g if g.get("question") in known else {k: v for k, v in g.items() if k != "question"}
+        for g in raw.get("glossary", [])
     ]
     return {**raw, "glossary": glossary, "questions": questions}
 

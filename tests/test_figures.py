@@ -181,3 +181,39 @@ def test_overoptimization_chart_stays_inside_its_axes():
     chart = overoptimization.figure()["chart"]
     ys = [y for s in chart["series"] for _, y in s["points"]]
     assert min(ys) >= 0 and max(ys) <= overoptimization.Y_MAX
+
+
+def test_zero_stages_reproduce_the_zero_paper_figure_1():
+    """7.5B parameters, K = 12, 64 GPUs: 120, 31.4, 16.6 and 1.9 GB (Rajbhandari et al., 2020, Figure 1)."""
+    from macros.figures import zero
+
+    got = [zero.per_gpu_gb(7_500_000_000, stage, 64) for stage in range(4)]
+    assert got == pytest.approx([120.0, 31.41, 16.64, 1.875], abs=0.01)
+    assert zero.per_gpu_gb(7_500_000_000, 3, 1) == pytest.approx(120.0)  # one GPU: nothing to shard
+    with pytest.raises(ValueError):
+        zero.per_gpu_gb(1, 4, 8)
+
+
+def test_zero_figure_for_llama_3_1_8b():
+    from macros.figures import zero
+
+    # 32 x (2 x 4096^2 + 2 x 4096 x 1024 + 3 x 4096 x 14336 + 2 x 4096) + 2 x 128256 x 4096 + 4096
+    assert zero.PARAMS == 8_030_261_248
+    at8 = {r["stage"]: round(r["gb"][8], 1) for r in zero.data()}
+    assert at8 == {0: 128.5, 1: 44.2, 2: 30.1, 3: 16.1}  # 16 Psi; 4 Psi + 1.5 Psi; 2 Psi + 1.75 Psi; 2 Psi
+    assert zero.per_gpu_gb(70_000_000_000, 3, 8) == pytest.approx(140.0)
+    assert zero.per_gpu_gb(70_000_000_000, 3, 16) == pytest.approx(70.0)
+
+
+def test_zero_answer_quotes_the_numbers_the_figure_computes():
+    from pathlib import Path
+
+    from macros.bank.loader import load_bank
+    from macros.figures import FIGURES, zero
+
+    bank = load_bank(Path(__file__).resolve().parents[1] / "data" / "questions.yaml", frozenset(FIGURES))
+    (q,) = [q for q in bank.questions if q.id == "multi-gpu-fsdp-and-zero"]
+    text = " ".join(v for _, v in q.answer if v)
+    for r in zero.data():
+        assert f"{r['gb'][8]:.1f} GB" in text
+    assert "140 GB per" in text and "70 GB on 16" in text

@@ -83,6 +83,19 @@ EXPECTED = {
     "machine unlearning": "privacy-and-memorization",
     "release gate": "release-gate-for-fine-tuned-models",
     "limited GPU time": "prioritizing-experiments-with-limited-compute",
+    # qa-scale
+    "ZeRO": "multi-gpu-fsdp-and-zero",
+    "FSDP": "multi-gpu-fsdp-and-zero",
+    "shard optimizer states across GPUs": "multi-gpu-fsdp-and-zero",
+    "DoRA": "lora-hyperparameters-and-variants",
+    "rsLoRA": "lora-hyperparameters-and-variants",
+    "target modules": "lora-hyperparameters-and-variants",
+    "RAG": "fine-tune-vs-rag-vs-prompting",
+    "fine-tune or RAG": "fine-tune-vs-rag-vs-prompting",
+    "epochs": "epochs-and-memorization",
+    "how many epochs": "epochs-and-memorization",
+    "NaN loss": "loss-spikes-and-nans",
+    "loss spike": "loss-spikes-and-nans",
 }
 
 

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from macros.pages.render import render
 
-from . import accumulation, activations, curves, eval_ci, lora, memory, overoptimization, packing, precision, schedule
+from . import (
+    accumulation,
+    activations,
+    curves,
+    eval_ci,
+    lora,
+    memory,
+    overoptimization,
+    packing,
+    precision,
+    schedule,
+    zero,
+)
 
 FIGURES = {
     "lora-trainable-params": lora.figure,
@@ -22,6 +34,7 @@ FIGURES = {
     "packed-attention-mask": packing.figure,
     "eval-ci-width": eval_ci.figure,
     "reward-overoptimization": overoptimization.figure,
+    "zero-memory-per-gpu": zero.figure,
 }
 
 
