@@ -115,3 +115,18 @@ def test_figure_tables_are_the_text_alternative_of_every_chart():
         assert all(len(row) == len(fig["table"]["columns"]) for row in fig["table"]["rows"])
         if fig["chart"]:
             assert all(not math.isnan(t["pos"]) for t in fig["chart"].get("y_ticks", []))
+
+
+# qa-modal
+def test_contrastive_batch_by_hand():
+    from macros.figures import contrastive
+
+    rows = contrastive.data(batch=3, hard_per_query=1)
+    # q2's row over [p1 p2 p3 n1 n2 n3]: target p2, two in-batch negatives, three hard negatives
+    assert rows[1]["kinds"] == ["in-batch negative", "positive", "in-batch negative"] + ["hard negative"] * 3
+    assert contrastive.negatives_per_query(3) == 5 == 3 * 2 - 1
+    assert contrastive.negatives_per_query(64) == 127
+    assert contrastive.negatives_per_query(4, hard_per_query=0) == 3  # pairs only: B - 1
+    fig = contrastive.figure()
+    assert "7 negatives, 3 of them" in fig["summary"] and "127 negatives" in fig["summary"]
+    assert fig["table"]["rows"][0] == ["q1", "p1", "p2, p3, p4", "n1 + n2, n3, n4"]
