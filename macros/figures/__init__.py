@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from macros.pages.render import render
 
-from . import accumulation, activations, contrastive, curves, lora, memory, packing, precision, schedule
+from . import accumulation, activations, contrastive, curves, lora, memory, packing, precision, rope, schedule
 
 FIGURES = {
     "lora-trainable-params": lora.figure,
@@ -21,6 +21,7 @@ FIGURES = {
     "float-formats": precision.figure,
     "packed-attention-mask": packing.figure,
     "contrastive-batch": contrastive.figure,
+    "rope-scaling": rope.figure,
 }
 
 
