@@ -217,3 +217,34 @@ def test_zero_answer_quotes_the_numbers_the_figure_computes():
     for r in zero.data():
         assert f"{r['gb'][8]:.1f} GB" in text
     assert "140 GB per" in text and "70 GB on 16" in text
+
+
+# qa-modal
+def test_contrastive_batch_by_hand():
+    from macros.figures import contrastive
+
+    rows = contrastive.data(batch=3, hard_per_query=1)
+    # q2's row over [p1 p2 p3 n1 n2 n3]: target p2, two in-batch negatives, three hard negatives
+    assert rows[1]["kinds"] == ["in-batch negative", "positive", "in-batch negative"] + ["hard negative"] * 3
+    assert contrastive.negatives_per_query(3) == 5 == 3 * 2 - 1
+    assert contrastive.negatives_per_query(64) == 127
+    assert contrastive.negatives_per_query(4, hard_per_query=0) == 3  # pairs only: B - 1
+    fig = contrastive.figure()
+    assert "7 negatives, 3 of them" in fig["summary"] and "127 negatives" in fig["summary"]
+    assert fig["table"]["rows"][0] == ["q1", "p1", "p2, p3, p4", "n1 + n2, n3, n4"]
+
+
+def test_rope_scaling_by_hand():
+    from macros.figures import rope
+
+    # pair i of a 128-dim head turns 4096 * 10000^(-2i/128) / (2 pi) times in 4,096 tokens:
+    # 32 turns at i = 20.94, 1 turn at i = 45.03 -> YaRN keeps 0-20, interpolates from 46 (floor, ceil)
+    assert rope.yarn_bounds() == (20, 46)
+    assert rope.yarn_scale(0) == rope.yarn_scale(20) == 1.0 and rope.yarn_scale(46) == rope.yarn_scale(63) == 4.0
+    assert abs(rope.yarn_scale(33) - 1 / (0.5 / 4 + 0.5)) < 1e-12  # halfway up the ramp: 1.6x
+    assert rope.ntk_scale(0) == 1.0 and abs(rope.ntk_scale(63) - 4.0) < 1e-12  # 4^(126/126)
+    assert abs(rope.wavelength(0) - 2 * 3.141592653589793) < 1e-9  # the fastest pair turns every 6.28 tokens
+    assert abs(rope.yarn_attention_factor() - 1.1386) < 1e-4  # 0.1 ln 4 + 1
+    fig = rope.figure()
+    assert "keeps pairs 0-20" in fig["summary"] and "interpolates pairs 46-63" in fig["summary"]
+    assert "logits by 1.30" in fig["summary"]  # 1.1386 squared: queries and keys are both scaled

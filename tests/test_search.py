@@ -96,6 +96,22 @@ EXPECTED = {
     "how many epochs": "epochs-and-memorization",
     "NaN loss": "loss-spikes-and-nans",
     "loss spike": "loss-spikes-and-nans",
+    # qa-modal
+    "hard negatives": "embedding-model-fine-tuning",
+    "InfoNCE": "embedding-model-fine-tuning",
+    "fine-tune an embedding model": "embedding-model-fine-tuning",
+    "function calling": "tool-use-fine-tuning",
+    "BFCL": "tool-use-fine-tuning",
+    "train a model to call tools": "tool-use-fine-tuning",
+    "YaRN": "long-context-extension",
+    "RoPE": "long-context-extension",
+    "extend the context window": "long-context-extension",
+    "vision-language model": "vision-language-fine-tuning",
+    "LLaVA": "vision-language-fine-tuning",
+    "which parts of a VLM to freeze": "vision-language-fine-tuning",
+    "NCCL": "slow-multi-gpu-training",
+    "low GPU utilization": "slow-multi-gpu-training",
+    "multi-GPU training hangs": "slow-multi-gpu-training",
 }
 
 

@@ -12,6 +12,7 @@ from macros.pages.render import render
 from . import (
     accumulation,
     activations,
+    contrastive,
     curves,
     eval_ci,
     lora,
@@ -19,6 +20,7 @@ from . import (
     overoptimization,
     packing,
     precision,
+    rope,
     schedule,
     zero,
 )
@@ -35,6 +37,8 @@ FIGURES = {
     "eval-ci-width": eval_ci.figure,
     "reward-overoptimization": overoptimization.figure,
     "zero-memory-per-gpu": zero.figure,
+    "contrastive-batch": contrastive.figure,
+    "rope-scaling": rope.figure,
 }
 
 
