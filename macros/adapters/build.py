@@ -29,6 +29,7 @@ class Build:
     plan: SitePlan
     figure_html: dict[str, str]
     diagram_svgs: dict[str, str]
+    answer_stack: dict[str, str]  # the direct dependencies of the answers' code, for the exports
 
 
 _cache: dict[tuple, Build] = {}
@@ -52,9 +53,10 @@ def current_build(config_file: str, site_url: str, site_name: str) -> Build:
         bank = load_bank(path, known_figures=frozenset(FIGURES))
         _cache[key] = Build(
             bank=bank,
-            plan=SitePlan(bank, site_url, site_name, load_answer_stack(stack_file)),
+            plan=SitePlan(bank, site_url, site_name, load_answer_stack(stack_file, direct_only=False)),
             figure_html=render_figures(bank),
             diagram_svgs=rendered_svgs(bank, drawings),
+            answer_stack=load_answer_stack(stack_file),
         )
     return _cache[key]
 

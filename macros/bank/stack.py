@@ -24,13 +24,14 @@ ALWAYS_NAMED = ("torch", "transformers", "peft", "trl")  # named on every page w
 IMPORT = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_]\w*)", re.M)
 
 
-def load_answer_stack(path: Path) -> dict[str, str]:
-    """Distribution name -> pinned version of the direct dependencies (the lines before the transitive ones)."""
+def load_answer_stack(path: Path, direct_only: bool = True) -> dict[str, str]:
+    """Distribution name -> pinned version: the direct dependencies (the lines before the transitive
+    ones), or with `direct_only=False` every pinned package (numpy, scipy... that snippets import)."""
     versions: dict[str, str] = {}
     if not path.exists():
         return versions
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.startswith("# Transitive"):
+        if direct_only and line.startswith("# Transitive"):
             break
         text = line.split("#", 1)[0].strip()
         if not text:
@@ -46,13 +47,20 @@ def load_answer_stack(path: Path) -> dict[str, str]:
     return versions
 
 
+ML_LIBRARIES = frozenset(
+    {"torch", "transformers", "peft", "trl", "datasets", "accelerate", "bitsandbytes", "sentence-transformers"}
+)
+
+
 def versions_for(snippets: list[Snippet], stack: dict[str, str]) -> list[tuple[str, str]]:
-    """The (library, version) pairs a page's Python snippets use, main libraries first."""
-    used = set()
-    for s in snippets:
-        if s.lang == "python":
-            used |= {IMPORT_TO_DISTRIBUTION.get(m, m).lower() for m in IMPORT.findall(s.code)}
-    if not used & set(stack):
+    """The (library, version) pairs a page's Python snippets run with: the main libraries first when
+    the page uses any of them, then the other pinned packages it imports; plain Python says so."""
+    python = [s for s in snippets if s.lang == "python"]
+    if not python:
         return []
-    names = [n for n in ALWAYS_NAMED if n in stack] + sorted(n for n in used if n in stack and n not in ALWAYS_NAMED)
-    return [(n, stack[n]) for n in names]
+    used = set()
+    for s in python:
+        used |= {IMPORT_TO_DISTRIBUTION.get(m, m).lower().replace("_", "-") for m in IMPORT.findall(s.code)}
+    names = [n for n in ALWAYS_NAMED if n in stack] if used & ML_LIBRARIES else []
+    names += sorted(n for n in used if n in stack and n not in names)
+    return [(n, stack[n]) for n in names] or [("the Python standard library", "")]

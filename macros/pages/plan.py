@@ -14,7 +14,7 @@ from typing import Any
 from macros.bank import ANSWER_RULES, Bank, Question
 from macros.bank.model import glossary_anchor
 from macros.bank.snippets import question_snippets
-from macros.bank.stack import versions_for
+from macros.bank.stack import ML_LIBRARIES, versions_for
 from macros.cards import Card
 from macros.diagrams import diagram_key
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
@@ -257,7 +257,8 @@ class SitePlan:
                 "related": [self.question_row(self.questions[r], uri) for r in q.related],
                 "previous": self._neighbour(uri, siblings[pos - 1]) if pos > 0 else None,
                 "next": self._neighbour(uri, siblings[pos + 1]) if pos + 1 < len(siblings) else None,
-                "checked_with": versions_for(question_snippets(q), self.answer_stack),
+                "checked_with": (checked := versions_for(question_snippets(q), self.answer_stack)),
+                "checked_on_stand_ins": any(name in ML_LIBRARIES for name, _ in checked),
             },
         )
 
