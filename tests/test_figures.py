@@ -181,3 +181,23 @@ def test_overoptimization_chart_stays_inside_its_axes():
     chart = overoptimization.figure()["chart"]
     ys = [y for s in chart["series"] for _, y in s["points"]]
     assert min(ys) >= 0 and max(ys) <= overoptimization.Y_MAX
+
+
+def test_overoptimization_says_its_coefficients_are_illustrative():
+    # The coefficients are not Gao et al.'s fits: the title, the summary (the chart's accessible
+    # description) and the note must all say so, and the note must name the values used.
+    fig = overoptimization.figure()
+    for text in (fig["title"], fig["summary"], fig["note"]):
+        assert "illustrative" in text
+    assert "alpha_bon = 1, beta_bon = 0.25, alpha_RL = 0.6, beta_RL = 0.3" in fig["note"]
+
+
+def test_overoptimization_rl_falls_more_slowly_than_best_of_n_after_its_peak():
+    # Past its peak the RL form loses d log d, best-of-n loses d^2: one unit of d beyond each peak,
+    # best-of-n has dropped by beta_bon = 0.25 (1.0 -> 0.75), RL by far less.
+    o = overoptimization
+    d_bon, r_bon = o.peak_bon()
+    d_rl, r_rl = o.peak_rl()
+    drop_bon = r_bon - o.gold_bon(d_bon + 1)
+    drop_rl = r_rl - o.gold_rl(d_rl + 1)
+    assert drop_bon == pytest.approx(0.25) and 0 < drop_rl < drop_bon / 2
