@@ -142,8 +142,9 @@ def figure() -> dict:
         "note": (
             f"Functional forms from Gao, Schulman and Hilton (2023); coefficients are illustrative "
             f"(alpha_bon = {ALPHA_BON:g}, beta_bon = {BETA_BON:g}, alpha_RL = {ALPHA_RL:g}, beta_RL = {BETA_RL:g}), "
-            "not the paper's fits, which depend on its proxy-RM size, data and policy. The proxy line is a stated model (the "
-            "best-of-n law with beta = 0); it leaves the chart at d = 2. n solves log n - (n - 1)/n = KL, the usual "
+            "not the paper's fits, which depend on its proxy-RM size, data and policy. The proxy line is a stated "
+            "model (the best-of-n law with beta = 0); it leaves the chart at d = 2. n solves log n - (n - 1)/n = KL, "
+            "the usual "
             "best-of-n KL formula, which is an upper bound (Beirami et al., 2024). Computed at build time."
         ),
     }
