@@ -248,3 +248,23 @@ def test_rope_scaling_by_hand():
     fig = rope.figure()
     assert "keeps pairs 0-20" in fig["summary"] and "interpolates pairs 46-63" in fig["summary"]
     assert "logits by 1.30" in fig["summary"]  # 1.1386 squared: queries and keys are both scaled
+
+
+def test_overoptimization_says_its_coefficients_are_illustrative():
+    # The coefficients are not Gao et al.'s fits: the title, the summary (the chart's accessible
+    # description) and the note must all say so, and the note must name the values used.
+    fig = overoptimization.figure()
+    for text in (fig["title"], fig["summary"], fig["note"]):
+        assert "illustrative" in text
+    assert "alpha_bon = 1, beta_bon = 0.25, alpha_RL = 0.6, beta_RL = 0.3" in fig["note"]
+
+
+def test_overoptimization_rl_falls_more_slowly_than_best_of_n_after_its_peak():
+    # Past its peak the RL form loses d log d, best-of-n loses d^2: one unit of d beyond each peak,
+    # best-of-n has dropped by beta_bon = 0.25 (1.0 -> 0.75), RL by far less.
+    o = overoptimization
+    d_bon, r_bon = o.peak_bon()
+    d_rl, r_rl = o.peak_rl()
+    drop_bon = r_bon - o.gold_bon(d_bon + 1)
+    drop_rl = r_rl - o.gold_rl(d_rl + 1)
+    assert drop_bon == pytest.approx(0.25) and 0 < drop_rl < drop_bon / 2

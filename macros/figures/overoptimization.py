@@ -7,10 +7,11 @@ d = sqrt(KL(pi || pi_init)):
     best-of-n:  R_bon(d) = d (alpha_bon - beta_bon d)
     RL (PPO):   R_RL(d)  = d (alpha_RL  - beta_RL log d)
 
-The paper gives its fitted coefficients only as plots against reward-model size, so the
-coefficients below are ILLUSTRATIVE (chosen to show the shapes), not the paper's fits. The proxy
-curve is a stated model too: the best-of-n law without its over-optimisation term (beta = 0),
-so the gap between proxy and gold is exactly beta_bon d^2.
+The paper's fitted coefficients change with the proxy RM's size, its data and the policy, and
+none of them is reproduced here: the coefficients below are ILLUSTRATIVE (chosen to show the
+shapes), and the figure's title, summary and note say so. The proxy curve is a stated model too:
+the best-of-n law without its over-optimisation term (beta = 0), so the gap between proxy and gold
+is exactly beta_bon d^2.
 """
 
 from __future__ import annotations
@@ -116,11 +117,12 @@ def figure() -> dict:
         "id": "reward-overoptimization",
         "title": "Reward over-optimisation from Gao et al.'s functional forms (illustrative coefficients)",
         "summary": (
-            f"The proxy score keeps rising with the distance d from the initial policy. The gold score under "
+            f"With illustrative coefficients (not the paper's fits): the proxy score keeps rising with the "
+            f"distance d from the initial policy. The gold score under "
             f"best-of-n, d({ALPHA_BON:g} - {BETA_BON:g}d), peaks at d = {d_bon:g} (KL {d_bon**2:g} nats, about "
             f"best-of-{bon_n_for_kl(d_bon**2):.0f}) and is back to 0 at d = {ALPHA_BON / BETA_BON:g}; under RL, "
             f"d({ALPHA_RL:g} - {BETA_RL:g} log d), it peaks at d = {d_rl:.2f} (KL {d_rl**2:.1f} nats) at "
-            f"{r_rl:.2f} and falls much more slowly."
+            f"{r_rl:.2f} and falls much more slowly (a d log d penalty instead of d squared)."
         ),
         "chart": chart,
         "table": {
@@ -140,8 +142,9 @@ def figure() -> dict:
         "note": (
             f"Functional forms from Gao, Schulman and Hilton (2023); coefficients are illustrative "
             f"(alpha_bon = {ALPHA_BON:g}, beta_bon = {BETA_BON:g}, alpha_RL = {ALPHA_RL:g}, beta_RL = {BETA_RL:g}), "
-            "not the paper's fits, which it reports only as plots. The proxy line is a stated model (the "
-            "best-of-n law with beta = 0); it leaves the chart at 2. n solves log n - (n - 1)/n = KL, the usual "
+            "not the paper's fits, which depend on its proxy-RM size, data and policy. The proxy line is a stated "
+            "model (the best-of-n law with beta = 0); it leaves the chart at d = 2. n solves log n - (n - 1)/n = KL, "
+            "the usual "
             "best-of-n KL formula, which is an upper bound (Beirami et al., 2024). Computed at build time."
         ),
     }
