@@ -75,6 +75,9 @@ def test_activation_bytes_by_hand():
     assert memory.activation_bytes(shape, 4096, 2) == 4 * memory.activation_bytes(shape, 2048)  # linear in s and b
     assert round(eager / 1e9, 1) == 30.6
     assert memory.logits_bytes(shape, 2048) == 4 * 2048 * 32000
+    llama3 = lora.ModelShape("Llama-3-vocab", 4096, 14336, 32, 128_256)
+    assert round(memory.logits_bytes(llama3, 2048) / 1e9, 2) == 1.05  # saved for backward
+    assert round(memory.logits_bytes(llama3, 2048, peak=True) / 1e9, 2) == 2.63  # 2 + 4 + 4 bytes at the loss
 
 
 def test_activation_chart_points_stay_on_the_chart():

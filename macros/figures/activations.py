@@ -2,7 +2,8 @@
 
 The numbers come from `memory.activation_bytes` (Korthikanti et al., 2022, for a
 Llama-2-7B-shaped model: 32 layers, hidden size 4096, 32 heads, micro-batch 1,
-16-bit activations), so this chart and the memory-budget answer cannot disagree.
+16-bit activations), so this chart and the memory-budget answer cannot disagree. The
+formula's constant is a GPT-3 block's; `memory.py` says how a Llama block differs.
 """
 
 from __future__ import annotations
@@ -58,8 +59,10 @@ def figure() -> dict:
             "columns": ["Sequence length", *[name[0].upper() + name[1:] for name, *_ in SETUPS]],
             "rows": [[f"{s:,}", *[f"{at[name][s]:.2f} GB" for name, *_ in SETUPS]] for s in SEQ_LENS],
         },
-        "note": "Estimate, not a measurement: s·b·h·(34 + 5·a·s/h) bytes per layer (Korthikanti et al., 2022), "
-        "without the 5·a·s²·b attention scores under FlashAttention; checkpointing keeps 2·s·b·h bytes per layer "
-        "plus one layer being recomputed. Llama-2-7B shape (32 layers, h = 4096, a = 32), 16-bit activations; "
-        "weights, optimizer state and logits not included. GB = 10^9 bytes.",
+        "note": "Estimate, not a measurement: s·b·h·(34 + 5·a·s/h) bytes per layer (Korthikanti et al., 2022, "
+        "derived for a GPT-3 block), without the 5·a·s²·b attention scores under FlashAttention; checkpointing "
+        "keeps 2·s·b·h bytes per layer plus one layer being recomputed. Llama-2-7B shape (32 layers, h = 4096, "
+        "a = 32), 16-bit activations; a real Llama block (SwiGLU, RMSNorm) stores about a third more, so read "
+        "the uncheckpointed curves as lower bounds. Weights, optimizer state and logits not included. "
+        "GB = 10^9 bytes.",
     }

@@ -22,8 +22,14 @@ stated so anyone can check them:
   stores them (Dao et al., 2022), which leaves 34*s*b*h. Full activation checkpointing
   keeps only each layer's 16-bit input, 2*s*b*h bytes per layer, and recomputes one
   layer at a time during the backward pass, so one layer's full activations are live
-  on top. A Llama block (SwiGLU MLP, no dropout) differs in the constant, not the shape.
-- Output logits: s*b*V values in fp32 (transformers upcasts logits before the loss).
+  on top. A Llama block (SwiGLU MLP 2.7h wide, RMSNorm, no dropout) differs in the
+  constant, not the shape: in Transformers 5.24 it saves about 46*s*b*h bytes per layer
+  besides the attention scores (measured by the gradient-checkpointing answer's snippet),
+  so for Llama shapes these numbers are lower bounds.
+- Output logits: the loss saves s*b*V fp32 log-probabilities for the backward pass
+  (transformers upcasts the logits before the cross-entropy). While the loss runs, the
+  16-bit logits (2 bytes) and their fp32 copy (4 bytes) are alive too: about 10*s*b*V at
+  the peak.
 
 Not counted: the CUDA context, allocator fragmentation, temporary buffers. GB = 10^9 bytes.
 """
@@ -95,9 +101,14 @@ def activation_bytes(
     return shape.layers * one_layer
 
 
-def logits_bytes(shape: ModelShape, seq_len: int, micro_batch: int = 1) -> float:
-    """The fp32 logits the loss is computed from: one value per position and vocabulary entry."""
-    return 4 * seq_len * micro_batch * shape.vocab
+LOGITS_SAVED_BYTES = 4  # fp32 log-probabilities kept for the backward pass
+LOGITS_PEAK_BYTES = 2 + 4 + 4  # + the 16-bit logits and their fp32 copy while the loss runs
+
+
+def logits_bytes(shape: ModelShape, seq_len: int, micro_batch: int = 1, peak: bool = False) -> float:
+    """Memory of the output logits: saved for backward, or at the peak while the loss is computed."""
+    per_value = LOGITS_PEAK_BYTES if peak else LOGITS_SAVED_BYTES
+    return per_value * seq_len * micro_batch * shape.vocab
 
 
 def data(params: int = PARAMS) -> list[dict]:
