@@ -33,7 +33,11 @@ def test_a_drawing_with_script_fails_the_build(tmp_path, caplog, bank):
 
 @pytest.mark.parametrize(
     ("formula", "reason"),
-    [("\\frac{g", "unbalanced braces { }"), ("\\notacommand x", "unknown command \\notacommand")],
+    [
+        ("\\frac{g", "unbalanced braces { }"),
+        ("\\notacommand x", "unknown command \\notacommand"),
+        ("\\frac{g}", "<mfrac> needs 2 arguments, got 1"),
+    ],
 )
 def test_a_formula_that_cannot_render_fails_the_build_naming_question_section_and_formula(
     tmp_path, caplog, bank, formula, reason

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from xml.etree import ElementTree
 
 from latex2mathml.converter import convert
 from markdown import Extension
@@ -23,7 +24,8 @@ from macros.bank import ANSWER_RULES
 _WRAPS = ((r"\(", r"\)", "inline"), (r"\[", r"\]", "block"))
 # A backslash command latex2mathml did not know survives as text inside <mi>/<mo>/<mtext>.
 _LEFT_OVER_COMMAND = re.compile(r">[^<]*\\[A-Za-z]+[^<]*<")
-_FRACTION = re.compile(r"<mfrac>(.*?)</mfrac>")
+# MathML elements with a fixed number of children: fewer means LaTeX left an argument out (`\\frac{g}`).
+_ARITY = {"mfrac": 2, "msup": 2, "msub": 2, "msubsup": 3, "mroot": 2, "munder": 2, "mover": 2, "munderover": 3}
 # Section heading (as the template writes it) -> the bank field it comes from.
 SECTION_FIELDS = {heading: f"answer.{name}" for rules in ANSWER_RULES.values() for name, heading in rules.sections}
 SECTION_FIELDS["Follow-up questions"] = "follow_ups"
@@ -53,6 +55,12 @@ def latex_to_mathml(latex: str, display: str) -> str:
     if found := _LEFT_OVER_COMMAND.search(mathml):
         command = re.search(r"\\[A-Za-z]+", found.group()).group()
         raise MathError(f"cannot render the formula {latex!r}: unknown command {command}")
+    for el in ElementTree.fromstring(mathml).iter():
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag in _ARITY and len(el) != _ARITY[tag]:
+            raise MathError(
+                f"cannot render the formula {latex!r}: <{tag}> needs {_ARITY[tag]} arguments, got {len(el)}"
+            )
     return mathml
 
 
