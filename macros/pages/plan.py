@@ -212,6 +212,8 @@ class SitePlan:
                 "question_id": q.id,
                 # Load Mermaid in the browser only for a diagram not yet drawn ahead of time (make diagrams).
                 "diagrams": any(key not in diagram_svgs for _, key in drawn),
+                # The full-screen viewer (docs/assets/diagram-viewer.js) for diagrams drawn ahead of time.
+                "drawings": any(key in diagram_svgs for _, key in drawn),
                 # Material indexes `tags` with a very high search weight (and shows them only with its tags
                 # plugin, which we do not use): the glossary terms this question explains. Only the short terms:
                 # a long form such as "Reinforcement learning from ..." would make "learning rate" match it.
