@@ -150,6 +150,7 @@ class SitePlan:
             {
                 "term": g.term,
                 "anchor": re.sub(r"[^a-z0-9]+", "-", g.term.lower()).strip("-"),
+                "letter": g.term[0].upper() if g.term[0].isalpha() else "#",  # the A-Z jump list
                 "expansion": g.expansion,
                 "definition": g.definition,
                 "question": self.question_row(self.questions[g.question], GLOSSARY) if g.question else None,
@@ -160,7 +161,7 @@ class SitePlan:
             src_uri=GLOSSARY,
             template="glossary.md.j2",
             meta={"title": "Glossary", "description": "The abbreviations and terms of LLM fine-tuning, defined once."},
-            context={"entries": entries},
+            context={"entries": entries, "alphabet": "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
         )
 
     def cards(self) -> list[Card]:
