@@ -3,7 +3,8 @@
 // tap closes it. Screen readers hear the definition as the term's description. Deferred module, so it
 // never blocks rendering; without JavaScript the native title tooltip remains.
 export function mountGlossaryTerms(root = document) {
-  const terms = [...root.querySelectorAll(".md-content abbr[title]")];
+  // A term inside a link or a summary keeps its native tooltip: the link is what takes the focus there.
+  const terms = [...root.querySelectorAll(".md-content abbr[title]")].filter((t) => !t.closest("a, summary, button"));
   if (!terms.length) return null;
   const store = document.createElement("div");
   store.hidden = true;

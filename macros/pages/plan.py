@@ -90,13 +90,15 @@ class SitePlan:
             "key_points": q.key_points,
             "url": link(from_uri, question_uri(q.id)),
             "permalink": self.permalink(q.id),
-            "level": {"title": self.levels[q.level].title, "url": link(from_uri, level_uri(q.level))},
-            "category": {
-                "title": self.categories[q.category].title,
-                "url": link(from_uri, category_uri(q.category)),
-            },
-            "topics": [{"title": self.topics[t].title, "url": link(from_uri, topic_uri(t))} for t in q.topics],
+            # `here`: the link would point at the listing it is shown on; templates print plain text instead.
+            "level": self._group_link(self.levels[q.level].title, from_uri, level_uri(q.level)),
+            "category": self._group_link(self.categories[q.category].title, from_uri, category_uri(q.category)),
+            "topics": [self._group_link(self.topics[t].title, from_uri, topic_uri(t)) for t in q.topics],
         }
+
+    @staticmethod
+    def _group_link(title: str, from_uri: str, target: str) -> dict[str, Any]:
+        return {"title": title, "url": link(from_uri, target), "here": target == from_uri}
 
     def overview(self, from_uri: str) -> dict[str, Any]:
         """Counts per level and category, for the home page."""
