@@ -16,7 +16,7 @@ export function mountGlossaryTerms(root = document) {
 
   const ids = new Map(); // definition -> id of its description
   let shownFor = null;
-  let focusedAt = 0;
+  let closeOnClick = false;
 
   const place = (term) => {
     const box = term.getBoundingClientRect();
@@ -54,11 +54,14 @@ export function mountGlossaryTerms(root = document) {
     term.classList.add("ftp-term");
     term.addEventListener("mouseenter", () => show(term));
     term.addEventListener("mouseleave", () => { if (document.activeElement !== term) hide(); });
-    term.addEventListener("focus", () => { focusedAt = Date.now(); show(term); });
+    term.addEventListener("focus", () => show(term));
     term.addEventListener("blur", () => { if (shownFor === term) hide(); });
+    // A tap toggles: the pointerdown comes before the focus it causes, so it sees the state before the tap.
+    term.addEventListener("pointerdown", (event) => { closeOnClick = event.pointerType !== "mouse" && shownFor === term; });
     term.addEventListener("click", () => {
-      if (shownFor === term && Date.now() - focusedAt > 400) hide();
+      if (closeOnClick) hide();
       else show(term);
+      closeOnClick = false;
     });
     term.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {
