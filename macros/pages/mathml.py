@@ -39,6 +39,8 @@ class _MathMLTreeprocessor(Treeprocessor):
                 if text.startswith(start) and text.endswith(end):
                     mathml = latex_to_mathml(text[len(start) : -len(end)], display)
                     el.text = self.md.htmlStash.store(mathml)
+                    # Out of the search index: its text would show in results as a run of symbols.
+                    el.set("data-search-exclude", "true")
                     break
 
 

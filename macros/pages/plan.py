@@ -14,6 +14,7 @@ from typing import Any
 from macros.bank import ANSWER_RULES, Bank, Question
 from macros.cards import Card
 from macros.diagrams import diagram_key
+from macros.pages.spelling import search_words
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
 
 from .urls import (
@@ -35,6 +36,7 @@ from .urls import (
 DESCRIPTION_LIMIT = 200  # characters; what chat apps show of a link preview
 PRACTICE_COUNTS = (3, 5, 10)  # questions per mock interview offered by default (the form also takes any number)
 PRACTICE_TIMERS = (1, 2, 3, 5)  # minutes per question
+LISTING_SEARCH_BOOST = 0.1  # listing pages repeat question titles; search should offer the question first
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -226,6 +228,13 @@ class SitePlan:
             context={
                 "q": self.question_row(q, uri),
                 "sections": sections,
+                "search_words": search_words(
+                    " ".join(
+                        [q.question, q.hint, *q.key_points, *(sec["markdown"] for sec in sections)]
+                        + [f"{f.question} {f.answer}" for f in q.follow_ups]
+                    ),
+                    q.id,
+                ),
                 "follow_ups": q.follow_ups,
                 "references": q.references,
                 "related": [self.question_row(self.questions[r], uri) for r in q.related],
@@ -242,7 +251,13 @@ class SitePlan:
         return PlannedPage(
             src_uri=uri,
             template="listing.md.j2",
-            meta={"title": group.title, "description": shorten(group.description), "study": True},
+            meta={
+                "title": group.title,
+                "description": shorten(group.description),
+                "study": True,
+                # Rank a listing below the question pages it lists (Material multiplies its score).
+                "search": {"boost": LISTING_SEARCH_BOOST},
+            },
             context={
                 "group": group,
                 "kind": kind,
@@ -254,7 +269,11 @@ class SitePlan:
         return PlannedPage(
             src_uri=TOPICS_INDEX,
             template="topics.md.j2",
-            meta={"title": "Topics", "description": "Every question of the bank, grouped by subject."},
+            meta={
+                "title": "Topics",
+                "description": "Every question of the bank, grouped by subject.",
+                "search": {"boost": LISTING_SEARCH_BOOST},
+            },
             context={"overview": self.overview(TOPICS_INDEX)},
         )
 
@@ -262,7 +281,11 @@ class SitePlan:
         return PlannedPage(
             src_uri=ALL_QUESTIONS,
             template="all_questions.md.j2",
-            meta={"title": "All questions", "description": "Every question with its level, category and topics."},
+            meta={
+                "title": "All questions",
+                "description": "Every question with its level, category and topics.",
+                "search": {"boost": LISTING_SEARCH_BOOST},
+            },
             context={"questions": [self.question_row(q, ALL_QUESTIONS) for q in self.bank.questions]},
         )
 
@@ -273,6 +296,7 @@ class SitePlan:
             meta={
                 "title": "Cheat sheet",
                 "description": "Every question with its hint and key points, on a few printable pages.",
+                "search": {"exclude": True},  # it repeats the question pages' text; search finds those
             },
             context={
                 "questions": [self.question_row(q, CHEAT_SHEET) for q in self.bank.questions],
