@@ -117,6 +117,11 @@
       return this.save();
     },
 
+    clear: function (id) {
+      delete this.data.questions[id];
+      return this.save();
+    },
+
     setPoints: function (id, points) {
       var entry = this.data.questions[id];
       if (!entry) return; // ticks are kept with a grade; before grading they live in the page only
@@ -240,6 +245,7 @@
         ? "Saved: " + STATUS_LABEL[status] + ". Your progress is on the home page."
         : store.notice;
       draw();
+      document.dispatchEvent(new CustomEvent("ftp-study-change", { detail: { id: id, status: status } }));
     }
 
     got.addEventListener("click", function () { grade("got"); });
@@ -305,6 +311,10 @@
         else if (b) row.appendChild(b);
         row.setAttribute("data-ftp-status", status);
         row.hidden = Boolean(filter && filter.checked && status === "got");
+        // and its entry in Material's table of contents, where a click would lead nowhere
+        all('.md-nav--secondary a[href="#' + row.getAttribute("data-question-id") + '"]').forEach(function (a) {
+          a.closest("li").hidden = row.hidden;
+        });
       });
       empty.hidden = !(filter && filter.checked && c.got === ids.length);
       all("[data-ftp-count]", panel).forEach(function (cell) {
@@ -691,7 +701,13 @@
   }
 
   // Exposed for the tests and the curious: the seeded order of the mock interview.
-  window.ftpStudy = { shuffled: shuffled, hashSeed: hashSeed, storageKey: KEY };
+  // docs/assets/study-next.js reads marks and clears one through status / clear / refresh.
+  window.ftpStudy = {
+    shuffled: shuffled, hashSeed: hashSeed, storageKey: KEY,
+    status: function (id) { return store.status(id); },
+    clear: function (id) { var saved = store.clear(id); refreshAll(); return saved; },
+    refresh: refreshAll
+  };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

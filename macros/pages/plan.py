@@ -224,6 +224,7 @@ class SitePlan:
                 # a long form such as "Reinforcement learning from ..." would make "learning rate" match it.
                 "tags": self.search_tags.get(q.id, []),
                 "study": True,  # overrides/main.html loads the self-test script (docs/assets/study.js)
+                "next_question": True,  # and docs/assets/study-next.js
             },
             context={
                 "q": self.question_row(q, uri),
@@ -238,6 +239,7 @@ class SitePlan:
                 "follow_ups": q.follow_ups,
                 "references": q.references,
                 "related": [self.question_row(self.questions[r], uri) for r in q.related],
+                "level_order": [other.id for other in siblings],  # where "Next question" looks
                 "previous": self._neighbour(uri, siblings[pos - 1]) if pos > 0 else None,
                 "next": self._neighbour(uri, siblings[pos + 1]) if pos + 1 < len(siblings) else None,
             },
@@ -255,6 +257,7 @@ class SitePlan:
                 "title": group.title,
                 "description": shorten(group.description),
                 "study": True,
+                "next_question": True,
                 # Rank a listing below the question pages it lists (Material multiplies its score).
                 "search": {"boost": LISTING_SEARCH_BOOST},
             },
