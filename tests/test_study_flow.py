@@ -98,3 +98,37 @@ def test_listing_offers_the_next_question_and_the_filter_hides_it_from_the_table
     assert all(not toc.nth(i).is_visible() for i in range(toc.count())), "hidden from the table of contents too"
     tab.locator("[data-ftp-filter]").uncheck()
     assert toc.last.is_visible()
+
+
+def test_the_mock_interview_survives_a_reload_draws_only_what_is_not_got_and_sums_up_the_time(tab_at, server, bank):
+    tab = tab_at(390)
+    tab.clock.install()
+    first = bank.questions[0].id
+    tab.goto(server + f"questions/{first}/", wait_until="networkidle")
+    tab.keyboard.press("a")
+    tab.keyboard.press("g")  # one question is "Got it": the interview must not serve it
+    tab.goto(server + "practice/", wait_until="networkidle")
+    setup = tab.locator("[data-ftp-practice-setup]")
+    setup.locator("input[name=notgot]").check()
+    assert setup.locator("[data-ftp-practice-status]").inner_text() == f"{len(bank.questions) - 1} questions match."
+    setup.locator("input[name=count]").fill(str(len(bank.questions)))
+    setup.locator("button[type=submit]").click()
+    current = tab.locator("[data-ftp-current-question]")
+    served = [current.get_attribute("data-ftp-current-question")]
+    tab.clock.run_for(65_000)
+    tab.keyboard.press("a")
+    tab.keyboard.press("r")
+    served.append(current.get_attribute("data-ftp-current-question"))
+    tab.reload(wait_until="networkidle")
+    assert tab.locator("[data-ftp-practice-run]").is_visible(), "the interview goes on after a reload"
+    assert current.get_attribute("data-ftp-current-question") == served[1]
+    assert "Question 2 of" in tab.locator("[data-ftp-position]").inner_text()
+    tab.clock.run_for(5_000)
+    tab.keyboard.press("a")
+    tab.keyboard.press("g")
+    tab.get_by_role("button", name="End the interview").click()
+    summary = tab.locator("[data-ftp-practice-summary]")
+    assert summary.locator("[data-ftp-score]").inner_text().startswith("You answered 2 of")
+    assert first not in served
+    spent = summary.locator("[data-ftp-time-spent]").inner_text()
+    assert spent.startswith("Time spent: 1 min ") and "per question on average" in spent

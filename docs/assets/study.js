@@ -472,8 +472,10 @@
 
     function pool() {
       var levels = chosen("level"), categories = chosen("category"), topics = chosen("topic");
+      var notGot = setup.elements.notgot && setup.elements.notgot.checked;
       return items.filter(function (item) { return matches(item, levels, categories, topics); })
-        .map(function (item) { return item.getAttribute("data-question-id"); });
+        .map(function (item) { return item.getAttribute("data-question-id"); })
+        .filter(function (id) { return !notGot || store.status(id) !== "got"; });
     }
 
     function describePool() {
@@ -505,8 +507,16 @@
       if (params.get("seed")) setup.elements.seed.value = params.get("seed").slice(0, 40);
     }
 
-    function start(ids, seed) {
+    var RUN_KEY = "ftp-practice-run"; // per tab: a reload resumes the interview in progress
+    function keep() {
+      try {
+        window.sessionStorage.setItem(RUN_KEY, state ? JSON.stringify({ ids: state.ids, seed: state.seed, index: state.index, results: state.results }) : "");
+      } catch (err) { /* not kept; a reload starts over */ }
+    }
+
+    function start(ids, seed, resumed) {
       state = { ids: ids, seed: seed, index: 0, results: [], revealed: {}, timer: null };
+      if (resumed) { state.index = resumed.index; state.results = resumed.results; }
       setup.hidden = true;
       summary.hidden = true;
       run.hidden = false;
@@ -541,6 +551,8 @@
     function show() {
       stopTimer();
       var id = state.ids[state.index];
+      keep();
+      state.shownAt = Date.now(); // for the time-spent summary
       var card = byId[id].cloneNode(true);
       card.removeAttribute("data-question-id");
       card.setAttribute("data-ftp-current-question", id);
@@ -587,7 +599,7 @@
       var id = state.ids[state.index];
       var points = all("input[data-ftp-point]:checked", stage).map(function (b) { return Number(b.getAttribute("data-ftp-point")); });
       store.mark(id, status, points);
-      state.results.push({ id: id, status: status });
+      state.results.push({ id: id, status: status, seconds: Math.round((Date.now() - state.shownAt) / 1000) });
       state.index += 1;
       if (state.index < state.ids.length) show();
       else finish();
@@ -603,6 +615,11 @@
       summary.querySelector("[data-ftp-score]").textContent = results.length === state.ids.length
         ? "You got " + got.length + " of " + results.length + "."
         : "You answered " + results.length + " of " + state.ids.length + " questions and got " + got.length + ".";
+      var spent = results.reduce(function (sum, r) { return sum + (r.seconds || 0); }, 0);
+      var clock = function (t) { return Math.floor(t / 60) + " min " + String(t % 60).padStart(2, "0") + " s"; };
+      var time = summary.querySelector("[data-ftp-time-spent]");
+      if (time) time.textContent = "Time spent: " + clock(spent) +
+        (results.length ? " (" + clock(Math.round(spent / results.length)) + " per question on average)." : ".");
       function fill(list, entries) {
         list.replaceChildren.apply(list, entries.map(function (r) {
           var item = byId[r.id];
@@ -621,6 +638,7 @@
       share.textContent = window.location.href;
       summary.querySelector("[data-ftp-home-link]").href = bank.getAttribute("data-home");
       state.reviewIds = review.map(function (r) { return r.id; });
+      try { window.sessionStorage.removeItem(RUN_KEY); } catch (err) { /* nothing kept */ }
       summary.focus();
     }
 
@@ -650,6 +668,7 @@
         run.hidden = true;
         setup.hidden = false;
         state = null;
+        keep();
         return;
       }
       finish();
@@ -677,6 +696,13 @@
     }, true);
 
     formFromParams(new URLSearchParams(window.location.search));
+    var saved = null;
+    try { saved = JSON.parse(window.sessionStorage.getItem(RUN_KEY) || "null"); } catch (err) { saved = null; }
+    if (saved && Array.isArray(saved.ids) && saved.ids.every(function (id) { return byId[id]; }) &&
+        Number.isInteger(saved.index) && saved.index >= 0 && saved.index < saved.ids.length && Array.isArray(saved.results)) {
+      start(saved.ids, String(saved.seed), saved);
+      return;
+    }
     setup.hidden = false;
     describePool();
     showNotice(status);
