@@ -17,7 +17,8 @@ MIN_LABEL_PX = 11
 # Size of a label as displayed: its font size times the scale of the SVG it is drawn in.
 LABEL_SIZES = """sel => [...document.querySelectorAll(sel)]
   .filter(t => t.textContent.trim() && t.getBoundingClientRect().height > 0)
-  .map(t => { const m = t.closest('svg').getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); })"""
+  .map(t => { const m = t.closest('svg').getScreenCTM();
+               return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); })"""
 
 # Elements whose right edge is past the viewport, other than inside a box that scrolls or clips.
 TOO_WIDE = """() => {
@@ -74,8 +75,6 @@ def test_no_element_is_wider_than_the_viewport(tab_at, server, width, path):
     tab.goto(server + path, wait_until="networkidle")
     open_all(tab)
     assert tab.evaluate(TOO_WIDE) == []
-
-
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -182,7 +181,9 @@ def test_glossary_terms_show_their_definition_on_focus_and_close_on_escape(tab_a
     assert tip.is_visible()
     assert lora.definition[:40] in tip.text_content()
     assert tab.evaluate("() => document.activeElement.tagName") == "ABBR"
-    described = tab.evaluate("() => document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent")
+    described = tab.evaluate(
+        "() => document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent"
+    )
     assert described == f"{lora.expansion}: {lora.definition}"
     box = tip.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width

@@ -28,7 +28,9 @@ def level_siblings(bank, qid):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_grading_by_keyboard_offers_the_next_question_not_studied_and_a_mark_can_be_cleared(tab_at, server, bank, width):
+def test_grading_by_keyboard_offers_the_next_question_not_studied_and_a_mark_can_be_cleared(
+    tab_at, server, bank, width
+):
     siblings = level_siblings(bank, "lora")
     after = siblings[siblings.index("lora") + 1]
     tab = tab_at(width)
@@ -66,8 +68,10 @@ def test_next_question_skips_what_is_got_and_falls_back_to_what_is_to_review(tab
         """([ids, review]) => {
             const data = JSON.parse(localStorage.getItem(ftpStudy.storageKey) || 'null');
             const questions = {};
-            for (const id of ids) questions[id] = {status: id === review ? 'review' : 'got', updated: new Date().toISOString()};
-            localStorage.setItem(ftpStudy.storageKey, JSON.stringify({...(data || {format: 'ftp-study-progress', version: 1}), questions}));
+            const updated = new Date().toISOString();
+            for (const id of ids) questions[id] = {status: id === review ? 'review' : 'got', updated};
+            const base = data || {format: 'ftp-study-progress', version: 1};
+            localStorage.setItem(ftpStudy.storageKey, JSON.stringify({...base, questions}));
         }""",
         [others, others[-1]],
     )

@@ -14,8 +14,8 @@ from typing import Any
 from macros.bank import ANSWER_RULES, Bank, Question
 from macros.cards import Card
 from macros.diagrams import diagram_key
-from macros.pages.spelling import search_words
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
+from macros.pages.spelling import search_words
 
 from .urls import (
     ALL_QUESTIONS,
