@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ANSWERS_VENV := .venv-answers
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint schema vendor diagrams audit clean bench audit-deps linkcheck answers answers-stack lock
+.PHONY: serve build test lint schema vendor diagrams audit clean bench audit-deps linkcheck answers answers-stack lock fonts
 
 serve: $(VENV)/.installed  ## Serve the site on http://127.0.0.1:8000 and rebuild on edits
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -61,6 +61,14 @@ vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid copy from th
 
 diagrams: $(VENV)/.installed  ## Draw new or changed Mermaid diagrams to data/diagrams/*.svg (needs Chromium); commit them
 	$(BIN)/python scripts/render_diagrams.py
+
+fonts: .venv-fonts/.installed  ## Re-subset the self-hosted math font (STIX Math from Debian's fonts-stix) into docs/assets/fonts/
+	scripts/subset_math_font.sh .venv-fonts
+
+.venv-fonts/.installed: requirements-fonts.txt
+	$(PYTHON) -m venv .venv-fonts
+	.venv-fonts/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-fonts.txt
+	touch $@
 
 audit: build node_modules/.installed  ## Lighthouse (mobile) scores of key pages, served locally with gzip
 	$(BIN)/python scripts/audit.py site

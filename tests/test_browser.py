@@ -18,17 +18,21 @@ def search(tab, server, term: str) -> list[str]:
         timeout=15_000,
     )
     box.press_sequentially(term, delay=20)
-    # Results update as each letter arrives: wait until they are the results for the whole term
-    # (with search.highlight each result link carries the query it answers as ?h=...).
-    last_word = term.lower().split()[-1]
+    # Results update as each letter arrives (in a web worker): wait until the list has stayed the same
+    # for half a second after the last letter. (The ?h= each link carries holds the matched stems,
+    # not the typed word, once the stemmer is on, so it cannot tell when the results are final.)
     tab.wait_for_function(
-        """word => {
-            const first = document.querySelector('.md-search-result__item > a');
-            return first && (new URL(first.href).searchParams.get('h') || '').toLowerCase().includes(word);
+        """() => {
+            const now = [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href).join(' ')
+              + document.querySelector('.md-search-result__meta').textContent;
+            const w = window.__ftpSearchWait ||= {last: null, since: 0};
+            if (now !== w.last) { w.last = now; w.since = performance.now(); return false; }
+            return performance.now() - w.since > 500;
         }""",
-        arg=last_word,
+        polling=100,
         timeout=10_000,
     )
+    tab.evaluate("() => { delete window.__ftpSearchWait; }")
     links = tab.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
     return [href.split(server)[-1] for href in links]
 

@@ -105,3 +105,37 @@ def test_print_button_stays_hidden_without_javascript(browser, server):
         assert not tab.locator("button[data-ftp-print]").is_visible()
     finally:
         context.close()
+
+
+def page_fill(pdf_page, margins_pt: float = 74) -> float:
+    """How much of the printable height of a PDF page carries text (top line to bottom line)."""
+    ys: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            ys.append(cm[5] + tm[5] * cm[3] if cm[3] else tm[5])
+
+    pdf_page.extract_text(visitor_text=visit)
+    return (max(ys) - min(ys)) / (float(pdf_page.mediabox.height) - margins_pt)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_question_page_fills_its_first_printed_page_and_prints_its_permalink(browser, server, bank, javascript):
+    lora = next(q for q in bank.questions if q.id == "lora")
+    context = browser.new_context(java_script_enabled=javascript)
+    try:
+        tab = context.new_page()
+        tab.goto(server + "questions/lora/", wait_until="networkidle")
+        tab.emulate_media(media="print")
+        if javascript:
+            tab.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+        reader = PdfReader(io.BytesIO(tab.pdf(format="A4")))
+    finally:
+        context.close()
+    first = fold(reader.pages[0].extract_text())
+    assert page_fill(reader.pages[0]) >= 0.8, "the answer starts on page 1 instead of leaving it mostly empty"
+    assert "questions/lora/" in first.split(fold(lora.hint[:30]))[0], "the permalink is printed under the title"
+    assert "Short answer" in first and fold(lora.key_points[0][:40]) in first
+    everything = " ".join(fold(p.extract_text()) for p in reader.pages)
+    for screen_only in ("answer out loud first", "On this page", "Enlarge diagram", "Copy link"):
+        assert screen_only not in everything

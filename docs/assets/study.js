@@ -133,6 +133,11 @@
       return this.save();
     },
 
+    clear: function (id) {
+      delete this.data.questions[id];
+      return this.save();
+    },
+
     setPoints: function (id, points) {
       var entry = this.entry(id);
       if (!entry) return; // ticks are kept with a grade; before grading they live in the page only
@@ -259,6 +264,7 @@
         ? "Saved: " + STATUS_LABEL[status] + ". Your progress is on the home page."
         : store.notice;
       draw();
+      document.dispatchEvent(new CustomEvent("ftp-study-change", { detail: { id: id, status: status } }));
     }
 
     got.addEventListener("click", function () { grade("got"); });
@@ -324,6 +330,10 @@
         else if (b) row.appendChild(b);
         row.setAttribute("data-ftp-status", status);
         row.hidden = Boolean(filter && filter.checked && status === "got");
+        // and its entry in Material's table of contents, where a click would lead nowhere
+        all('.md-nav--secondary a[href="#' + row.getAttribute("data-question-id") + '"]').forEach(function (a) {
+          a.closest("li").hidden = row.hidden;
+        });
       });
       empty.hidden = !(filter && filter.checked && c.got === ids.length);
       all("[data-ftp-count]", panel).forEach(function (cell) {
@@ -492,8 +502,10 @@
 
     function pool() {
       var levels = chosen("level"), categories = chosen("category"), topics = chosen("topic");
+      var notGot = setup.elements.notgot && setup.elements.notgot.checked;
       return items.filter(function (item) { return matches(item, levels, categories, topics); })
-        .map(function (item) { return item.getAttribute("data-question-id"); });
+        .map(function (item) { return item.getAttribute("data-question-id"); })
+        .filter(function (id) { return !notGot || store.status(id) !== "got"; });
     }
 
     function describePool() {
@@ -527,8 +539,16 @@
       if (params.get("seed")) setup.elements.seed.value = params.get("seed").slice(0, 40);
     }
 
-    function start(ids, seed) {
+    var RUN_KEY = "ftp-practice-run"; // per tab: a reload resumes the interview in progress
+    function keep() {
+      try {
+        window.sessionStorage.setItem(RUN_KEY, state ? JSON.stringify({ ids: state.ids, seed: state.seed, index: state.index, results: state.results }) : "");
+      } catch (err) { /* not kept; a reload starts over */ }
+    }
+
+    function start(ids, seed, resumed) {
       state = { ids: ids, seed: seed, index: 0, results: [], revealed: {}, timer: null };
+      if (resumed) { state.index = resumed.index; state.results = resumed.results; }
       setup.hidden = true;
       summary.hidden = true;
       run.hidden = false;
@@ -563,6 +583,8 @@
     function show() {
       stopTimer();
       var id = state.ids[state.index];
+      keep();
+      state.shownAt = Date.now(); // for the time-spent summary
       var card = byId[id].cloneNode(true);
       card.removeAttribute("data-question-id");
       card.setAttribute("data-ftp-current-question", id);
@@ -609,7 +631,7 @@
       var id = state.ids[state.index];
       var points = all("input[data-ftp-point]:checked", stage).map(function (b) { return Number(b.getAttribute("data-ftp-point")); });
       store.mark(id, status, points);
-      state.results.push({ id: id, status: status });
+      state.results.push({ id: id, status: status, seconds: Math.round((Date.now() - state.shownAt) / 1000) });
       state.index += 1;
       if (state.index < state.ids.length) show();
       else finish();
@@ -625,6 +647,11 @@
       summary.querySelector("[data-ftp-score]").textContent = results.length === state.ids.length
         ? "You got " + got.length + " of " + results.length + "."
         : "You answered " + results.length + " of " + state.ids.length + " questions and got " + got.length + ".";
+      var spent = results.reduce(function (sum, r) { return sum + (r.seconds || 0); }, 0);
+      var clock = function (t) { return Math.floor(t / 60) + " min " + String(t % 60).padStart(2, "0") + " s"; };
+      var time = summary.querySelector("[data-ftp-time-spent]");
+      if (time) time.textContent = "Time spent: " + clock(spent) +
+        (results.length ? " (" + clock(Math.round(spent / results.length)) + " per question on average)." : ".");
       function fill(list, entries) {
         list.replaceChildren.apply(list, entries.map(function (r) {
           var item = byId[r.id];
@@ -643,6 +670,7 @@
       share.textContent = window.location.href;
       summary.querySelector("[data-ftp-home-link]").href = bank.getAttribute("data-home");
       state.reviewIds = review.map(function (r) { return r.id; });
+      try { window.sessionStorage.removeItem(RUN_KEY); } catch (err) { /* nothing kept */ }
       summary.focus();
     }
 
@@ -672,6 +700,7 @@
         run.hidden = true;
         setup.hidden = false;
         state = null;
+        keep();
         return;
       }
       finish();
@@ -699,6 +728,13 @@
     }, true);
 
     formFromParams(new URLSearchParams(window.location.search));
+    var saved = null;
+    try { saved = JSON.parse(window.sessionStorage.getItem(RUN_KEY) || "null"); } catch (err) { saved = null; }
+    if (saved && Array.isArray(saved.ids) && saved.ids.every(function (id) { return byId[id]; }) &&
+        Number.isInteger(saved.index) && saved.index >= 0 && saved.index < saved.ids.length && Array.isArray(saved.results)) {
+      start(saved.ids, String(saved.seed), saved);
+      return;
+    }
     setup.hidden = false;
     describePool();
     showNotice(status);
@@ -723,7 +759,13 @@
   }
 
   // Exposed for the tests and the curious: the seeded order of the mock interview.
-  window.ftpStudy = { shuffled: shuffled, hashSeed: hashSeed, storageKey: KEY };
+  // docs/assets/study-next.js reads marks and clears one through status / clear / refresh.
+  window.ftpStudy = {
+    shuffled: shuffled, hashSeed: hashSeed, storageKey: KEY,
+    status: function (id) { return store.status(id); },
+    clear: function (id) { var saved = store.clear(id); refreshAll(); return saved; },
+    refresh: refreshAll
+  };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -158,8 +158,8 @@ def figure() -> dict:
             {"label": r["short"], "segments": list(r["parts"].values()), "total_label": f"{r['total']:.1f} GB"}
             for r in rows
         ],
-        y_ticks=[(v, f"{v} GB") for v in range(0, 121, 20)],
-        y_label="memory (weights, gradients, optimizer)",
+        y_ticks=[(v, f"{v}") for v in range(0, 121, 20)],
+        y_label="GPU memory (GB)",
         segment_names=names,
     )
     return {

@@ -37,9 +37,9 @@ def figure() -> dict:
             {"name": "warmup + linear decay", "css": "s2", "points": [(s, warmup_then_linear(s) * 1e4) for s in steps]},
         ],
         x_ticks=[(v, str(v)) for v in range(0, TOTAL + 1, 200)],
-        y_ticks=[(v / 2, f"{v / 2:g}e-4") for v in range(5)],
+        y_ticks=[(v / 2, f"{v / 2:g}") for v in range(5)],
         x_label="optimizer step",
-        y_label="learning rate",
+        y_label="learning rate (\u00d7 10\u207b\u2074)",  # "x 10^-4": ticks read 0 to 2
         markers=[(WARMUP, PEAK * 1e4, f"end of warmup (step {WARMUP})")],
     )
     return {

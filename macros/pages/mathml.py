@@ -84,6 +84,8 @@ class _MathMLTreeprocessor(Treeprocessor):
                     except MathError as err:
                         raise self.extension.fail(str(err), section) from None
                     el.text = self.md.htmlStash.store(mathml)
+                    # Out of the search index: its text would show in results as a run of symbols.
+                    el.set("data-search-exclude", "true")
                     break
 
 

@@ -18,6 +18,7 @@ from macros.bank.stack import ML_LIBRARIES, versions_for
 from macros.cards import Card
 from macros.diagrams import diagram_key
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
+from macros.pages.spelling import search_words
 
 from .urls import (
     ALL_QUESTIONS,
@@ -39,6 +40,7 @@ from .urls import (
 DESCRIPTION_LIMIT = 200  # characters; what chat apps show of a link preview
 PRACTICE_COUNTS = (3, 5, 10)  # questions per mock interview offered by default (the form also takes any number)
 PRACTICE_TIMERS = (1, 2, 3, 5)  # minutes per question
+LISTING_SEARCH_BOOST = 0.1  # listing pages repeat question titles; search should offer the question first
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -115,13 +117,15 @@ class SitePlan:
             "key_points": q.key_points,
             "url": link(from_uri, question_uri(q.id)),
             "permalink": self.permalink(q.id),
-            "level": {"title": self.levels[q.level].title, "url": link(from_uri, level_uri(q.level))},
-            "category": {
-                "title": self.categories[q.category].title,
-                "url": link(from_uri, category_uri(q.category)),
-            },
-            "topics": [{"title": self.topics[t].title, "url": link(from_uri, topic_uri(t))} for t in q.topics],
+            # `here`: the link would point at the listing it is shown on; templates print plain text instead.
+            "level": self._group_link(self.levels[q.level].title, from_uri, level_uri(q.level)),
+            "category": self._group_link(self.categories[q.category].title, from_uri, category_uri(q.category)),
+            "topics": [self._group_link(self.topics[t].title, from_uri, topic_uri(t)) for t in q.topics],
         }
+
+    @staticmethod
+    def _group_link(title: str, from_uri: str, target: str) -> dict[str, Any]:
+        return {"title": title, "url": link(from_uri, target), "here": target == from_uri}
 
     def overview(self, from_uri: str) -> dict[str, Any]:
         """Counts per level and category, for the home page."""
@@ -175,6 +179,7 @@ class SitePlan:
             {
                 "term": g.term,
                 "anchor": glossary_anchor(g.term),
+                "letter": g.term[0].upper() if g.term[0].isalpha() else "#",  # the A-Z jump list
                 "expansion": g.expansion,
                 "definition": g.definition,
                 "question": self.question_row(self.questions[g.question], GLOSSARY) if g.question else None,
@@ -185,7 +190,7 @@ class SitePlan:
             src_uri=GLOSSARY,
             template="glossary.md.j2",
             meta={"title": "Glossary", "description": "The abbreviations and terms of LLM fine-tuning, defined once."},
-            context={"entries": entries},
+            context={"entries": entries, "alphabet": "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
         )
 
     def cards(self) -> list[Card]:
@@ -243,18 +248,29 @@ class SitePlan:
                 "question_id": q.id,
                 # Load Mermaid in the browser only for a diagram not yet drawn ahead of time (make diagrams).
                 "diagrams": any(key not in diagram_svgs for _, key in drawn),
+                # The full-screen viewer (docs/assets/diagram-viewer.js) for diagrams drawn ahead of time.
+                "drawings": any(key in diagram_svgs for _, key in drawn),
                 # Material indexes `tags` with a very high search weight (and shows them only with its tags
                 # plugin, which we do not use): the glossary terms this question explains. Only the short terms:
                 # a long form such as "Reinforcement learning from ..." would make "learning rate" match it.
                 "tags": self.search_tags.get(q.id, []),
                 "study": True,  # overrides/main.html loads the self-test script (docs/assets/study.js)
+                "next_question": True,  # and docs/assets/study-next.js
             },
             context={
                 "q": self.question_row(q, uri),
                 "sections": sections,
+                "search_words": search_words(
+                    " ".join(
+                        [q.question, q.hint, *q.key_points, *(sec["markdown"] for sec in sections)]
+                        + [f"{f.question} {f.answer}" for f in q.follow_ups]
+                    ),
+                    q.id,
+                ),
                 "follow_ups": q.follow_ups,
                 "references": q.references,
                 "related": [self.question_row(self.questions[r], uri) for r in q.related],
+                "level_order": [other.id for other in siblings],  # where "Next question" looks
                 "previous": self._neighbour(uri, siblings[pos - 1]) if pos > 0 else None,
                 "next": self._neighbour(uri, siblings[pos + 1]) if pos + 1 < len(siblings) else None,
                 "checked_with": (checked := versions_for(question_snippets(q), self.answer_stack)),
@@ -270,7 +286,14 @@ class SitePlan:
         return PlannedPage(
             src_uri=uri,
             template="listing.md.j2",
-            meta={"title": group.title, "description": shorten(group.description), "study": True},
+            meta={
+                "title": group.title,
+                "description": shorten(group.description),
+                "study": True,
+                "next_question": True,
+                # Rank a listing below the question pages it lists (Material multiplies its score).
+                "search": {"boost": LISTING_SEARCH_BOOST},
+            },
             context={
                 "group": group,
                 "kind": kind,
@@ -282,7 +305,11 @@ class SitePlan:
         return PlannedPage(
             src_uri=TOPICS_INDEX,
             template="topics.md.j2",
-            meta={"title": "Topics", "description": "Every question of the bank, grouped by subject."},
+            meta={
+                "title": "Topics",
+                "description": "Every question of the bank, grouped by subject.",
+                "search": {"boost": LISTING_SEARCH_BOOST},
+            },
             context={"overview": self.overview(TOPICS_INDEX)},
         )
 
@@ -290,7 +317,11 @@ class SitePlan:
         return PlannedPage(
             src_uri=ALL_QUESTIONS,
             template="all_questions.md.j2",
-            meta={"title": "All questions", "description": "Every question with its level, category and topics."},
+            meta={
+                "title": "All questions",
+                "description": "Every question with its level, category and topics.",
+                "search": {"boost": LISTING_SEARCH_BOOST},
+            },
             context={"questions": [self.question_row(q, ALL_QUESTIONS) for q in self.bank.questions]},
         )
 
@@ -318,6 +349,7 @@ class SitePlan:
                     if level
                     else "Every question with its hint and key points, on a few printable pages."
                 ),
+                "search": {"exclude": True},  # it repeats the question pages' text; search finds those
             },
             context={
                 "level": level,
