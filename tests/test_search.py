@@ -55,6 +55,10 @@ EXPECTED = {
     "AdamW": "optimizers-for-fine-tuning",
     "GaLore": "optimizers-for-fine-tuning",
     "8-bit optimizer": "optimizers-for-fine-tuning",
+    # qa-data
+    "deduplication": "data-quality-and-deduplication",
+    "MinHash": "data-quality-and-deduplication",
+    "remove near-duplicate examples": "data-quality-and-deduplication",
 }
 
 

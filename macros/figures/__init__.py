@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from macros.pages.render import render
 
-from . import accumulation, activations, curves, lora, memory, packing, precision, schedule
+from . import accumulation, activations, curves, dedup, lora, memory, packing, precision, schedule
 
 FIGURES = {
     "lora-trainable-params": lora.figure,
@@ -20,6 +20,7 @@ FIGURES = {
     "activation-memory-vs-sequence": activations.figure,
     "float-formats": precision.figure,
     "packed-attention-mask": packing.figure,
+    "minhash-lsh-s-curve": dedup.figure,
 }
 
 
