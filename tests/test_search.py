@@ -59,6 +59,9 @@ EXPECTED = {
     "deduplication": "data-quality-and-deduplication",
     "MinHash": "data-quality-and-deduplication",
     "remove near-duplicate examples": "data-quality-and-deduplication",
+    "constrained decoding": "structured-output-fine-tuning",
+    "structured output": "structured-output-fine-tuning",
+    "force the model to output valid JSON": "structured-output-fine-tuning",
 }
 
 

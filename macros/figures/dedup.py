@@ -30,7 +30,7 @@ def threshold(bands: int, rows: int) -> float:
 
 
 def figure() -> dict:
-    (name1, (b1, r1)), (name2, (b2, r2)) = SETTINGS.items()
+    (b1, r1), (b2, r2) = SETTINGS.values()
     grid = [i / 100 for i in range(101)]
     chart = line_chart(
         series=[
