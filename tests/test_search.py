@@ -62,6 +62,9 @@ EXPECTED = {
     "constrained decoding": "structured-output-fine-tuning",
     "structured output": "structured-output-fine-tuning",
     "force the model to output valid JSON": "structured-output-fine-tuning",
+    "new knowledge": "fine-tuning-new-knowledge",
+    "SliCK": "fine-tuning-new-knowledge",
+    "can fine-tuning teach new facts": "fine-tuning-new-knowledge",
 }
 
 
