@@ -65,6 +65,9 @@ EXPECTED = {
     "new knowledge": "fine-tuning-new-knowledge",
     "SliCK": "fine-tuning-new-knowledge",
     "can fine-tuning teach new facts": "fine-tuning-new-knowledge",
+    "knowledge distillation": "synthetic-data-and-distillation",
+    "GKD": "synthetic-data-and-distillation",
+    "train a small model on a big model's outputs": "synthetic-data-and-distillation",
 }
 
 
