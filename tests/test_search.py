@@ -65,9 +65,12 @@ EXPECTED = {
     "new knowledge": "fine-tuning-new-knowledge",
     "SliCK": "fine-tuning-new-knowledge",
     "can fine-tuning teach new facts": "fine-tuning-new-knowledge",
-    "knowledge distillation": "synthetic-data-and-distillation",
+    "distillation": "synthetic-data-and-distillation",
     "GKD": "synthetic-data-and-distillation",
-    "train a small model on a big model's outputs": "synthetic-data-and-distillation",
+    "teacher student distillation": "synthetic-data-and-distillation",
+    "continued pretraining": "continued-pretraining",
+    "DAPT": "continued-pretraining",
+    "continue pretraining on domain text": "continued-pretraining",
 }
 
 
