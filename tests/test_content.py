@@ -66,7 +66,7 @@ def computed_numbers() -> dict[str, list[str]]:
     """Numbers the answers quote in prose, formatted as they appear, from the code that computes them."""
     from dataclasses import replace
 
-    from macros.figures import activations, memory, precision
+    from macros.figures import activations, dedup, memory, precision
     from macros.figures.lora import LLAMA2_7B
 
     gb = 1e9
@@ -101,5 +101,10 @@ def computed_numbers() -> dict[str, list[str]]:
             f"{at['eager attention, no checkpointing'][4096]:.0f} GB",
             f"{at['FlashAttention, no checkpointing'][4096]:.1f} GB",
             f"{at['FlashAttention + checkpointing'][4096]:.2f} GB",
+        ],
+        "data-quality-and-deduplication": [
+            f"{dedup.candidate_probability(0.8, 14, 8):.1%}",
+            f"{dedup.candidate_probability(0.5, 14, 8):.1%}",
+            f"steepest near {dedup.threshold(14, 8):.2f}",
         ],
     }

@@ -10,6 +10,7 @@ from macros.figures import (
     accumulation,
     activations,
     curves,
+    dedup,
     eval_ci,
     lora,
     memory,
@@ -108,6 +109,17 @@ def test_packed_masks_by_hand():
     assert packing.position_ids((5, 3, 4)) == [0, 1, 2, 3, 4, 0, 1, 2, 0, 1, 2, 3]  # as TRL's collator writes them
     # 12 x 13 / 2 = 78 causal pairs; crossing: 3 queries x 5 keys + 4 queries x 8 keys = 47
     assert "47 of the 78" in packing.figure()["summary"]
+
+
+def test_minhash_lsh_candidate_probability_by_hand():
+    # 0.8^8 = 0.16777; (1 - 0.16777)^14 = 0.07645; so 1 - 0.07645 = 0.92355 (datatrove notes 0.924)
+    assert dedup.candidate_probability(0.8, 14, 8) == pytest.approx(0.92355, abs=1e-5)
+    # 0.5^8 = 1/256; 1 - (255/256)^14 = 0.05332
+    assert dedup.candidate_probability(0.5, 14, 8) == pytest.approx(0.05332, abs=1e-5)
+    assert dedup.candidate_probability(1.0, 14, 8) == 1 and dedup.candidate_probability(0.0, 14, 8) == 0
+    assert dedup.threshold(14, 8) == pytest.approx(0.7190, abs=1e-4)  # (1/14)^(1/8)
+    summary = dedup.figure()["summary"]
+    assert "0.8 become candidates 92.4%" in summary and "0.5 only 5.3%" in summary and "0.72" in summary
 
 
 def test_schedule_warmup_peak_and_decay():

@@ -122,6 +122,22 @@ EXPECTED = {
     "model merging": "model-merging",
     "merge adapters": "model-merging",
     "learning rate warmup": "learning-rate-warmup",
+    # qa-data
+    "deduplication": "data-quality-and-deduplication",
+    "MinHash": "data-quality-and-deduplication",
+    "remove near-duplicate examples": "data-quality-and-deduplication",
+    "constrained decoding": "structured-output-fine-tuning",
+    "structured output": "structured-output-fine-tuning",
+    "force the model to output valid JSON": "structured-output-fine-tuning",
+    "new knowledge": "fine-tuning-new-knowledge",
+    "SliCK": "fine-tuning-new-knowledge",
+    "can fine-tuning teach new facts": "fine-tuning-new-knowledge",
+    "distillation": "synthetic-data-and-distillation",
+    "GKD": "synthetic-data-and-distillation",
+    "teacher student distillation": "synthetic-data-and-distillation",
+    "continued pretraining": "continued-pretraining",
+    "DAPT": "continued-pretraining",
+    "continue pretraining on domain text": "continued-pretraining",
 }
 
 # Terms for which the cheat sheet and the listing pages used to fill places 2-4.

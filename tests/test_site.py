@@ -55,10 +55,13 @@ def test_every_question_has_its_own_page(bank, page):
 def test_question_pages_link_related_and_neighbours_in_the_same_level(bank, page):
     first = page("questions/lora/").select_one("nav.ftp-pager")  # first intermediate question
     assert first.select_one(".ftp-prev") is None
-    assert first.select_one(".ftp-next a")["href"] == "../prompt-templates-for-instruction-data/"
-    middle = page("questions/quantization-and-qlora/").select_one("nav.ftp-pager")
-    assert middle.select_one(".ftp-prev a")["href"] == "../prompt-templates-for-instruction-data/"
-    assert middle.select_one(".ftp-next a")["href"] == "../gradient-accumulation/"
+    for level in {q.level for q in bank.questions}:  # neighbours: the same level, in bank order
+        same = [q.id for q in bank.questions if q.level == level]
+        for i, qid in enumerate(same):
+            pager = page(f"questions/{qid}/").select_one("nav.ftp-pager")
+            prev, nxt = pager.select_one(".ftp-prev a"), pager.select_one(".ftp-next a")
+            assert (prev and prev["href"]) == (f"../{same[i - 1]}/" if i else None), qid
+            assert (nxt and nxt["href"]) == (f"../{same[i + 1]}/" if i + 1 < len(same) else None), qid
     for q in bank.questions:
         section = page(f"questions/{q.id}/").find("h2", id="related-questions")
         links = [a["href"] for a in section.find_next("ul").find_all("a")] if q.related else []

@@ -14,6 +14,7 @@ from . import (
     activations,
     contrastive,
     curves,
+    dedup,
     eval_ci,
     lora,
     memory,
@@ -39,6 +40,7 @@ FIGURES = {
     "zero-memory-per-gpu": zero.figure,
     "contrastive-batch": contrastive.figure,
     "rope-scaling": rope.figure,
+    "minhash-lsh-s-curve": dedup.figure,
 }
 
 
