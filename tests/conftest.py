@@ -109,3 +109,29 @@ def local_page(browser, server):
     tab.blocked = blocked
     yield tab
     context.close()
+
+
+@pytest.fixture
+def tab(local_page):
+    """A local tab that also records script errors: every test ends with none and nothing blocked."""
+    errors: list[str] = []
+    local_page.on("pageerror", lambda err: errors.append(str(err)))
+    yield local_page
+    assert errors == []
+    assert local_page.blocked == []
+
+
+@pytest.fixture
+def tab_at(browser, server):
+    """A tab of the given width (and context options) that may only talk to the local server."""
+    contexts = []
+
+    def make(width: int, **options):
+        context = browser.new_context(viewport={"width": width, "height": 844}, **options)
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -33,22 +33,6 @@ TOO_WIDE = """() => {
 }"""
 
 
-@pytest.fixture
-def tab_at(browser, server):
-    """A tab of the given width that may only talk to the local server."""
-    contexts = []
-
-    def make(width: int, **options):
-        context = browser.new_context(viewport={"width": width, "height": 844}, **options)
-        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def open_all(tab):
     tab.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
 

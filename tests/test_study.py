@@ -12,16 +12,6 @@ pytestmark = pytest.mark.browser
 KEY = "ftp-study"
 
 
-@pytest.fixture
-def tab(local_page):
-    """A local tab that also records script errors: every test ends with none and nothing blocked."""
-    errors: list[str] = []
-    local_page.on("pageerror", lambda err: errors.append(str(err)))
-    yield local_page
-    assert errors == []
-    assert local_page.blocked == []
-
-
 def stored(tab) -> dict:
     return json.loads(tab.evaluate(f"localStorage.getItem('{KEY}')") or "null")
 

@@ -7,21 +7,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def tab_at(browser, server):
-    contexts = []
-
-    def make(width: int):
-        context = browser.new_context(viewport={"width": width, "height": 844})
-        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def level_siblings(bank, qid):
     q = next(q for q in bank.questions if q.id == qid)
     return [x.id for x in bank.questions if x.level == q.level]

@@ -13,16 +13,6 @@ pytestmark = pytest.mark.browser
 MESSAGE = "[data-ftp-list=home] [data-ftp-message]"
 
 
-@pytest.fixture
-def tab(local_page):
-    """A local tab that records script errors: every test ends with none and nothing blocked."""
-    errors: list[str] = []
-    local_page.on("pageerror", lambda err: errors.append(str(err)))
-    yield local_page
-    assert errors == []
-    assert local_page.blocked == []
-
-
 def progress(questions: dict) -> str:
     return json.dumps({"format": "ftp-study-progress", "version": 1, "questions": questions})
 
