@@ -112,6 +112,10 @@ EXPECTED = {
     "NCCL": "slow-multi-gpu-training",
     "low GPU utilization": "slow-multi-gpu-training",
     "multi-GPU training hangs": "slow-multi-gpu-training",
+    # qa-syco
+    "sycophancy": "sycophancy-after-feedback-training",
+    "thumbs up feedback": "sycophancy-after-feedback-training",
+    "model agrees with wrong claims": "sycophancy-after-feedback-training",
 }
 
 
