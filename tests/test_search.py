@@ -138,6 +138,10 @@ EXPECTED = {
     "continued pretraining": "continued-pretraining",
     "DAPT": "continued-pretraining",
     "continue pretraining on domain text": "continued-pretraining",
+    # qa-syco
+    "sycophancy": "sycophancy-after-feedback-training",
+    "thumbs up feedback": "sycophancy-after-feedback-training",
+    "model agrees with wrong claims": "sycophancy-after-feedback-training",
 }
 
 # Terms for which the cheat sheet and the listing pages used to fill places 2-4.
