@@ -29,7 +29,7 @@ EXPECTED = {
     "spot instances": "fine-tuning-on-a-budget",
     "GDPR": "compliance-in-regulated-domains",
     "feature extraction": "full-fine-tuning-vs-feature-extraction",
-    "model collapse": "continuous-improvement-loop",
+    "model collapse": "synthetic-data-and-distillation",
     # qa-rl
     "GRPO": "grpo-and-rlvr",
     "RLVR": "grpo-and-rlvr",
@@ -41,8 +41,8 @@ EXPECTED = {
     "PRM": "reward-model-training",
     "ORPO": "dpo-variants",
     # qa-efficiency
-    "memory budget": "fine-tuning-memory-budget",
-    "how much GPU memory to fine-tune": "fine-tuning-memory-budget",
+    "estimate GPU memory": "fine-tuning-memory-budget",
+    "memory for full fine-tuning": "fine-tuning-memory-budget",
     "mixed precision": "mixed-precision-training",
     "fp16": "mixed-precision-training",
     "loss scaling": "mixed-precision-training",
@@ -50,7 +50,7 @@ EXPECTED = {
     "FlashAttention": "gradient-checkpointing-and-flashattention",
     "SDPA": "gradient-checkpointing-and-flashattention",
     "sequence packing": "sequence-packing",
-    "padding-free": "sequence-packing",
+    "position ids packing": "sequence-packing",
     "pack short examples together": "sequence-packing",
     "AdamW": "optimizers-for-fine-tuning",
     "GaLore": "optimizers-for-fine-tuning",
@@ -138,6 +138,11 @@ EXPECTED = {
     "continued pretraining": "continued-pretraining",
     "DAPT": "continued-pretraining",
     "continue pretraining on domain text": "continued-pretraining",
+    # the lead: questions whose writers found no query
+    "XSTest": "safety-after-fine-tuning",
+    "safety after fine-tuning": "safety-after-fine-tuning",
+    "argue against fine-tuning": "arguing-against-fine-tuning",
+    "simpler than fine-tuning": "arguing-against-fine-tuning",
     # qa-syco
     "sycophancy": "sycophancy-after-feedback-training",
     "thumbs up feedback": "sycophancy-after-feedback-training",
