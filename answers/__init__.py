@@ -1,2 +1,3 @@
 """The answer stack: the pinned libraries every code snippet of the bank runs against, and the
-harness that runs them (see answers/README.md). Runs in its own venv, never in the site's."""
+harness that runs them (see answers/README.md). The harness runs in its own venv (.venv-answers);
+`client.py` is the standard-library side the site's tests call it from."""

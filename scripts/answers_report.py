@@ -7,18 +7,16 @@ checked it) and the wall time of the whole run, the number the README and the no
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from answers.client import run_in_answer_stack  # noqa: E402
 from macros.bank import load_bank  # noqa: E402
 from macros.bank.snippets import bank_snippets  # noqa: E402
 from macros.figures import FIGURES  # noqa: E402
@@ -28,13 +26,9 @@ PYTHON = os.environ.get("ANSWERS_PYTHON", str(ROOT / ".venv-answers" / "bin" / "
 
 def main() -> int:
     snippets = [s for s in bank_snippets(load_bank(ROOT / "data" / "questions.yaml", frozenset(FIGURES))) if s.runs]
-    with tempfile.TemporaryDirectory() as tmp:
-        given, got = Path(tmp) / "in.json", Path(tmp) / "out.json"
-        given.write_text(json.dumps([{"id": s.id, "lang": s.lang, "code": s.code} for s in snippets]))
-        started = time.monotonic()
-        subprocess.run([PYTHON, "-m", "answers.harness.run", str(given), str(got)], cwd=ROOT, check=True)
-        wall = time.monotonic() - started
-        results = {r["id"]: r for r in json.loads(got.read_text())}
+    started = time.monotonic()
+    results = run_in_answer_stack(snippets, Path(PYTHON))
+    wall = time.monotonic() - started
     print("| Snippet | Lang | Result | Seconds | What it checks |")
     print("|---|---|---|---:|---|")
     for s in snippets:

@@ -7,14 +7,14 @@ A failure names the question, the answer section and the library's error.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from answers.client import run_in_answer_stack
+from answers.harness.checks import CHECKS
 from macros.bank import load_bank
 from macros.bank.snippets import bank_snippets
 from macros.figures import FIGURES
@@ -26,14 +26,10 @@ SNIPPETS = [s for s in bank_snippets(BANK) if s.runs]
 
 
 @pytest.fixture(scope="session")
-def results(tmp_path_factory) -> dict[str, dict]:
+def results() -> dict[str, dict]:
     if not ANSWERS_PYTHON.exists():
         pytest.fail(f"the answer stack is not installed at {ANSWERS_PYTHON}: run `make answers-stack`")
-    folder = tmp_path_factory.mktemp("snippets")
-    given, got = folder / "snippets.json", folder / "results.json"
-    given.write_text(json.dumps([{"id": s.id, "lang": s.lang, "code": s.code} for s in SNIPPETS]))
-    subprocess.run([str(ANSWERS_PYTHON), "-m", "answers.harness.run", str(given), str(got)], cwd=ROOT, check=True)
-    return {r["id"]: r for r in json.loads(got.read_text())}
+    return run_in_answer_stack(SNIPPETS, ANSWERS_PYTHON)
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda s: s.id)
@@ -59,7 +55,7 @@ def test_no_hand_typed_api_versions(snippet):
 
 def test_every_language_has_a_checker():
     languages = {s.lang for s in SNIPPETS}
-    checked = {"python", "yaml", "yml", "makefile", "make", "bash", "sh", "shell", "json", "toml"}
+    checked = {"python", *CHECKS}
     assert languages <= checked, f"no checker for {languages - checked}: add one to answers/harness/checks.py"
 
 

@@ -239,6 +239,7 @@ class SitePlan:
         figure_slot["after"] += [{"kind": "figure", "html": figure_html[f]} for f in q.figures if f in figure_html]
         siblings = self.by_level[q.level]
         pos = self._level_position[q.id]
+        checked_with = versions_for(question_snippets(q), self.answer_stack)  # the libraries its code imports
         return PlannedPage(
             src_uri=uri,
             template="question.md.j2",
@@ -273,8 +274,8 @@ class SitePlan:
                 "level_order": [other.id for other in siblings],  # where "Next question" looks
                 "previous": self._neighbour(uri, siblings[pos - 1]) if pos > 0 else None,
                 "next": self._neighbour(uri, siblings[pos + 1]) if pos + 1 < len(siblings) else None,
-                "checked_with": (checked := versions_for(question_snippets(q), self.answer_stack)),
-                "checked_on_stand_ins": any(name in ML_LIBRARIES for name, _ in checked),
+                "checked_with": checked_with,
+                "checked_on_stand_ins": any(name in ML_LIBRARIES for name, _ in checked_with),
             },
         )
 
