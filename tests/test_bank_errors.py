@@ -121,3 +121,23 @@ def test_a_url_is_re_serialised_so_it_cannot_break_out_of_a_link(tmp_path):
         load_bank(path)  # a space is refused
     path = _variant(tmp_path, 'url: "https://huggingface.co/docs/peft"', 'url: "https://HF.co/a){onclick=x}[y]<b>"')
     assert load_bank(path).questions[0].references[1].url == "https://hf.co/a)%7Bonclick=x%7D%5By%5D%3Cb%3E"
+
+
+def test_a_search_phrase_must_name_what_is_specific_to_its_question(tmp_path):
+    path = _variant(tmp_path, "related: [beta]", 'related: [beta]\n    search_phrases: ["alpha fine-tuning"]')
+    with pytest.raises(BankError) as caught:
+        load_bank(path)
+    assert [(p.question_id, p.field) for p in caught.value.problems] == [("alpha", "search_phrases")]
+    assert "search phrase 'alpha fine-tuning' contains 'fine', a word on almost every page" in str(caught.value)
+
+
+def test_two_questions_cannot_share_a_search_phrase(tmp_path):
+    path = _variant(
+        tmp_path,
+        "related: [beta]",
+        'related: [beta]\n    search_phrases: ["greek letters"]',
+        "  - id: beta\n",
+        '  - id: beta\n    search_phrases: ["Greek letters"]\n',
+    )
+    with pytest.raises(BankError, match="search phrase 'Greek letters' is also a search phrase of 'alpha'"):
+        load_bank(path)

@@ -25,15 +25,15 @@ def search(tab, server, term: str, fresh: bool = True) -> list[str]:
     )
     box.press_sequentially(term, delay=20)
     # Results update as each letter arrives (in a web worker): wait until the list has stayed the same
-    # for half a second after the last letter. (The ?h= each link carries holds the matched stems,
-    # not the typed word, once the stemmer is on, so it cannot tell when the results are final.)
+    # for a second after the last letter (the worker lags on a busy machine). The ?h= each link carries
+    # holds the words that matched, not the typed ones, so it cannot tell when the results are final.
     tab.wait_for_function(
         """() => {
             const now = [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href).join(' ')
               + document.querySelector('.md-search-result__meta').textContent;
             const w = window.__ftpSearchWait ||= {last: null, since: 0};
             if (now !== w.last) { w.last = now; w.since = performance.now(); return false; }
-            return performance.now() - w.since > 500;
+            return performance.now() - w.since > 1000;
         }""",
         polling=100,
         timeout=10_000,

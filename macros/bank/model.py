@@ -191,6 +191,11 @@ class Question(_Strict):
     follow_ups: list[FollowUp] = Field(default_factory=list, max_length=10)
     references: list[Reference] = Field(default_factory=list, max_length=20)
     related: list[Slug] = Field(default_factory=list, max_length=10)
+    search_phrases: list[plain_text(60)] = Field(
+        default_factory=list,
+        max_length=8,
+        description="What a reader types to find this question (e.g. 'learning rate warmup'); indexed as search tags.",
+    )
     diagrams: list[Diagram] = Field(default_factory=list, max_length=5)
     figures: list[Slug] = Field(default_factory=list, max_length=5)
 

@@ -7,6 +7,7 @@ Section titles are defined once here and reused by the page templates.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -73,6 +74,19 @@ def check_bank(bank: Bank, lines: dict[str, int], known_figures: frozenset[str])
     for question in bank.questions:
         problems.extend(_check_question(bank, question, lines.get(question.id), known_figures))
     question_ids = {q.id for q in bank.questions}
+    owner: dict[str, str] = {}
+    for question in bank.questions:
+        for phrase in question.search_phrases:
+            first = owner.setdefault(phrase.lower(), question.id)
+            if first != question.id:
+                problems.append(
+                    Problem(
+                        f"search phrase '{phrase}' is also a search phrase of '{first}'; a phrase finds one question",
+                        question_id=question.id,
+                        field="search_phrases",
+                        line=lines.get(question.id),
+                    )
+                )
     for dup in _duplicates(entry.term for entry in bank.glossary):
         problems.append(Problem(f"glossary term '{dup}' is defined twice", field="glossary"))
     problems.extend(_check_glossary_terms(bank))
@@ -113,6 +127,23 @@ def _check_glossary_terms(bank: Bank) -> Iterator[Problem]:
         anchors.setdefault(anchor, term)
 
 
+# Words on nearly every page: as a search tag (weighted far above the text) such a word would pull this
+# question to the top of every query that contains it ("safety after fine-tuning", "did the fine-tune help").
+SEARCH_PHRASE_BANNED_WORDS = frozenset({"fine", "tune", "tuned", "tunes", "tuning", "finetune", "finetuning"})
+
+
+def _search_phrase_problems(phrases: list[str]) -> Iterator[str]:
+    for dup in _duplicates(p.lower() for p in phrases):
+        yield f"search phrase '{dup}' is listed twice"
+    for phrase in phrases:
+        words = set(re.split(r"[\s\-]+", phrase.lower()))
+        if banned := sorted(words & SEARCH_PHRASE_BANNED_WORDS):
+            yield (
+                f"search phrase '{phrase}' contains '{banned[0]}', a word on almost every page; "
+                "name what is specific to this question"
+            )
+
+
 def _check_question(bank: Bank, q: Question, line: int | None, known_figures: frozenset[str]) -> Iterator[Problem]:
     def problem(field: str, message: str) -> Problem:
         return Problem(message, question_id=q.id, field=field, line=line)
@@ -134,6 +165,7 @@ def _check_question(bank: Bank, q: Question, line: int | None, known_figures: fr
             yield problem("related", "a question cannot be related to itself")
         elif rel not in question_ids:
             yield problem("related", f"related question '{rel}' does not exist")
+    yield from (problem("search_phrases", m) for m in _search_phrase_problems(q.search_phrases))
     for fig in q.figures:
         if fig not in known_figures:
             yield problem("figures", f"unknown figure '{fig}'; known: {', '.join(sorted(known_figures))}")

@@ -251,10 +251,11 @@ class SitePlan:
                 "diagrams": any(key not in diagram_svgs for _, key in drawn),
                 # The full-screen viewer (docs/assets/diagram-viewer.js) for diagrams drawn ahead of time.
                 "drawings": any(key in diagram_svgs for _, key in drawn),
-                # Material indexes `tags` with a very high search weight (and shows them only with its tags
-                # plugin, which we do not use): the glossary terms this question explains. Only the short terms:
-                # a long form such as "Reinforcement learning from ..." would make "learning rate" match it.
-                "tags": self.search_tags.get(q.id, []),
+                # Material indexes `tags` far above the text (mkdocs.yml sets the weight) and shows them only
+                # with its tags plugin, which we do not use: the glossary terms this question explains (only
+                # the short terms: a long form such as "Reinforcement learning from ..." would make "learning
+                # rate" match it) and the phrases readers type to find it (`search_phrases` in the bank).
+                "tags": [*self.search_tags.get(q.id, []), *q.search_phrases],
                 "study": True,  # overrides/main.html loads the self-test script (docs/assets/study.js)
                 "next_question": True,  # and docs/assets/study-next.js
             },
