@@ -7,6 +7,28 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+# Material's search box posts every version of the query (one per letter typed) to its search worker,
+# which answers them in order. This wrapper, installed before the page loads, records which query the
+# latest answer belongs to, so a test waits for the answer to the whole term, however slow the machine.
+WORKER_PROBE = """(() => {
+  if (window.__ftpProbe) return;
+  const Base = window.Worker;
+  window.__ftpProbe = {asked: [], answered: null};
+  window.Worker = class extends Base {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", e => {
+        if (e.data && e.data.type === 3) window.__ftpProbe.answered = window.__ftpProbe.asked.shift();
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) window.__ftpProbe.asked.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})()"""
+
+
 def search(tab, server, term: str, fresh: bool = True) -> list[str]:
     """Type into Material's search box like a reader and return the result links, best first.
 
@@ -14,6 +36,7 @@ def search(tab, server, term: str, fresh: bool = True) -> list[str]:
     and the next term typed, as a reader does between two searches (saves loading the page each time)."""
     box = tab.locator("input.md-search__input")
     if fresh or not tab.url.startswith(server):
+        tab.add_init_script(WORKER_PROBE)
         tab.goto(server, wait_until="networkidle")
     else:
         box.fill("")
@@ -24,18 +47,18 @@ def search(tab, server, term: str, fresh: bool = True) -> list[str]:
         timeout=15_000,
     )
     box.press_sequentially(term, delay=20)
-    # Results update as each letter arrives (in a web worker): wait until the list has stayed the same
-    # for a second after the last letter (the worker lags on a busy machine). The ?h= each link carries
-    # holds the words that matched, not the typed ones, so it cannot tell when the results are final.
+    # Wait for the worker's answer to the whole term, then for the list to be drawn from it (Material
+    # renders on the next frames; the list must also stay the same for a moment).
+    tab.wait_for_function("t => window.__ftpProbe.answered === t", arg=box.input_value(), timeout=30_000)
     tab.wait_for_function(
         """() => {
             const now = [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href).join(' ')
               + document.querySelector('.md-search-result__meta').textContent;
             const w = window.__ftpSearchWait ||= {last: null, since: 0};
             if (now !== w.last) { w.last = now; w.since = performance.now(); return false; }
-            return performance.now() - w.since > 1000;
+            return performance.now() - w.since > 300;
         }""",
-        polling=100,
+        polling=50,
         timeout=10_000,
     )
     tab.evaluate("() => { delete window.__ftpSearchWait; }")
