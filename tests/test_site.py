@@ -68,6 +68,19 @@ def test_question_pages_link_related_and_neighbours_in_the_same_level(bank, page
         assert links == [f"../{r}/" for r in q.related], q.id
 
 
+def test_a_related_link_works_both_ways(bank, page):
+    """A writes B under related; B's page links back to A even when B's own list does not name it."""
+    related = {q.id: q.related for q in bank.questions}
+    one_way = [(a, b) for a, rs in related.items() for b in rs if a not in related[b]]
+    assert one_way, "the bank has one-way links (pages at the cap of ten); this test needs one"
+    for a, b in one_way:
+        section = page(f"questions/{b}/").select_one("#related-questions ~ details.ftp-linked-from")
+        assert section and f"../{a}/" in [x["href"] for x in section.find_all("a")], (a, b)
+    for q in bank.questions:  # and a page never links back to a question it already lists
+        back = page(f"questions/{q.id}/").select_one("details.ftp-linked-from")
+        assert not back or not {x["href"] for x in back.find_all("a")} & {f"../{r}/" for r in q.related}
+
+
 @pytest.mark.parametrize("group", ["level", "category"])
 def test_listing_pages_show_their_questions_with_hints_but_not_answers(bank, page, group):
     ids = {q.level if group == "level" else q.category for q in bank.questions}

@@ -99,6 +99,13 @@ class SitePlan:
         for g in bank.glossary:
             if g.question:
                 self.search_tags.setdefault(g.question, []).append(g.term)
+        # Questions that list this one as related although it does not list them: shown on its page, so a
+        # link written once in the bank works both ways (a page lists at most ten of its own).
+        self.linked_from: dict[str, list[str]] = {q.id: [] for q in bank.questions}
+        for q in bank.questions:
+            for r in q.related:
+                if r in self.questions and q.id not in self.questions[r].related:
+                    self.linked_from[r].append(q.id)
         # Position of each question within its level (list.index per page made the plan quadratic).
         self._level_position = {q.id: i for group in self.by_level.values() for i, q in enumerate(group)}
 
@@ -272,6 +279,7 @@ class SitePlan:
                 "follow_ups": q.follow_ups,
                 "references": q.references,
                 "related": [self.question_row(self.questions[r], uri) for r in q.related],
+                "linked_from": [self.question_row(self.questions[r], uri) for r in self.linked_from[q.id]],
                 "level_order": [other.id for other in siblings],  # where "Next question" looks
                 "previous": self._neighbour(uri, siblings[pos - 1]) if pos > 0 else None,
                 "next": self._neighbour(uri, siblings[pos + 1]) if pos + 1 < len(siblings) else None,
