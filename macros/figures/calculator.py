@@ -18,8 +18,8 @@ TEMPLATE = "calculator.html.j2"
 TARGET_CHOICES = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 METHOD_LABELS = {"full": "Full fine-tuning", "lora": "LoRA", "qlora": "QLoRA (4-bit NF4 base)"}
 PRECISION_LABELS = {
-    "mixed": "bf16 mixed precision (fp32 master weights)",
-    "bf16": "Pure bf16 (no fp32 copy)",
+    "mixed": "bf16 mixed (fp32 master copy)",
+    "bf16": "Pure bf16",
     "fp32": "fp32",
 }
 OPTIMIZER_LABELS = {
