@@ -145,6 +145,9 @@ def test_the_reference_by_hand_for_llama_3_1_8b():
     assert qlora["weights"] == nf4 + 2 * (p - linear) + 4 * lora["trainable"]  # head and embeddings in bf16
     eight_bit = memory.calculate({"params": 7_000_000_000, "method": "full", "optimizer": "adamw-8bit"})
     assert eight_bit["optimizer"] == 7e9 * (4 + 2 * (1 + 4 / 256))
+    paged = memory.calculate({"params": 10, "method": "full", "precision": "bf16", "optimizer": "paged-adamw"})
+    torch_adamw = memory.calculate({"params": 10, "method": "full", "precision": "bf16", "optimizer": "adamw"})
+    assert (paged["optimizer"], torch_adamw["optimizer"]) == (80, 40)  # bnb: fp32 states; torch: like the bf16 weights
     by_count = memory.calculate({"params": 7_000_000_000, "method": "full"})
     assert by_count["activations"] == by_count["logits"] == 0  # no shape, no activation estimate
 
@@ -311,3 +314,10 @@ def test_the_calculator_fits_the_screen_and_has_no_axe_violations(tab_at, server
         assert violations == [], json.dumps(violations, indent=1)
     if width == 1280:  # and on the whole page (at 390 px older formulas and figure tables scroll unfocusably)
         assert axe_violations(tab) == []
+
+
+def test_search_indexes_the_caption_but_not_the_form(site):
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    with_calculator = [d for d in docs if "Memory calculator. Fully fine-tuning" in d["text"]]
+    assert len(with_calculator) == 4  # the four questions that show it
+    assert not [d["location"] for d in docs if "Tied embeddings" in d["text"] or "What the calculator" in d["text"]]

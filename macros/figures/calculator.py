@@ -64,8 +64,9 @@ ASSUMPTIONS = [
     "Full fine-tuning in bf16 mixed precision keeps 2 bytes of weights, 2 of gradients and 12 of optimizer "
     "state per parameter (fp32 master copy and AdamW's two fp32 moments): 16 bytes, as in the ZeRO paper. "
     "Pure bf16 keeps 2 + 2 bytes and bf16 moments; fp32 keeps 4 + 4 bytes and fp32 moments.",
-    "8-bit AdamW stores each moment in 1 byte plus an fp32 scale per block of 256 values (bitsandbytes 0.50). "
-    "Paged optimizers hold the same bytes on the GPU but can move them to CPU memory when it runs short.",
+    "8-bit AdamW stores each moment in 1 byte plus an fp32 scale per block of 256 values (bitsandbytes 0.50; "
+    "tensors of fewer than 4,096 values keep fp32 moments, ignored here). bitsandbytes' paged AdamW keeps fp32 "
+    "moments; paged optimizers hold the same bytes on the GPU but can move them to CPU memory when it runs short.",
     "LoRA: the frozen base stays in bf16 (fp32 if you pick fp32), with no gradient and no optimizer state; "
     "each adapter parameter, r·(d_in + d_out) per adapted matrix, is kept in fp32 with an fp32 gradient and "
     "the optimizer's moments (16 bytes with AdamW), as PEFT does by default.",

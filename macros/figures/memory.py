@@ -12,8 +12,9 @@ stated so anyone can check them:
   (Dettmers et al., 2021), plus one fp32 absmax per block of 256 values in bitsandbytes 0.50
   (K = 4 + 2 x (1 + 4/256)); SGD with momentum keeps one fp32 buffer (K = 4 + 4). Pure bf16
   training (no master copy) keeps 2 + 2 bytes and bf16 moments; fp32 training 4 + 4 and fp32
-  moments (torch.optim creates each moment like its parameter). Paged optimizers hold the same
-  bytes, but can be evicted to CPU memory when the GPU runs short.
+  moments (torch.optim creates each moment like its parameter; bitsandbytes' 32-bit paged AdamW
+  keeps fp32 moments). Paged optimizers hold the same bytes, but can be evicted to CPU memory
+  when the GPU runs short.
 - LoRA: the frozen base in bf16 = 2 bytes per parameter, no gradient, no optimizer
   state. Adapters train in fp32 (PEFT upcasts them by default): 4 bytes of weights,
   4 of gradients and the optimizer's moments (8 for AdamW): 16 bytes per adapter parameter.
@@ -75,7 +76,7 @@ PRECISIONS = {
 # but can be evicted to CPU memory under pressure (bitsandbytes' unified-memory pages).
 OPTIMIZERS = {
     "adamw": {"moments": 2, "moment_bytes": None},
-    "paged-adamw": {"moments": 2, "moment_bytes": None},
+    "paged-adamw": {"moments": 2, "moment_bytes": 4},  # bitsandbytes' 32-bit states are fp32 whatever the weights
     "adamw-8bit": {"moments": 2, "moment_bytes": 1 + 4 / BNB_BLOCK},
     "paged-adamw-8bit": {"moments": 2, "moment_bytes": 1 + 4 / BNB_BLOCK},
     "sgd-momentum": {"moments": 1, "moment_bytes": None},

@@ -17,7 +17,7 @@ export const PRECISIONS = {
 // moments per trainable parameter; moment_bytes null: the parameter's own precision
 export const OPTIMIZERS = {
   adamw: { moments: 2, moment_bytes: null },
-  "paged-adamw": { moments: 2, moment_bytes: null },
+  "paged-adamw": { moments: 2, moment_bytes: 4 }, // bitsandbytes' 32-bit states are fp32 whatever the weights
   "adamw-8bit": { moments: 2, moment_bytes: 1 + 4 / BNB_BLOCK },
   "paged-adamw-8bit": { moments: 2, moment_bytes: 1 + 4 / BNB_BLOCK },
   "sgd-momentum": { moments: 1, moment_bytes: null },
