@@ -255,7 +255,7 @@ def test_a_parameter_count_alone_and_a_bad_input(tab, server):
     tab.select_option("#calc-model", "params")
     tab.select_option("#calc-method", "full")
     tab.fill("#calc-params", "70")
-    assert tab.locator("#calc-hidden").is_hidden()
+    assert tab.locator("#calc-hidden").is_hidden() and tab.locator("#calc-seq").is_hidden()  # no shape: no activations
     got = shown(tab)
     r = memory.calculate({"params": 70_000_000_000, "method": "full"})
     assert got["total"] == calculator.gb(r["total"]) == "1120.00 GB"
