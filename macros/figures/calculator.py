@@ -71,7 +71,8 @@ ASSUMPTIONS = [
     "each adapter parameter, r·(d_in + d_out) per adapted matrix, is kept in fp32 with an fp32 gradient and "
     "the optimizer's moments (16 bytes with AdamW), as PEFT does by default.",
     "QLoRA: the decoder blocks' linear layers in 4-bit NF4 with double quantization, 4.127 bits per weight; "
-    "the embeddings, output head and norms stay in bf16. With a parameter count alone, every weight is 4-bit.",
+    "the embeddings, output head and norms stay in bf16 (PEFT's prepare_model_for_kbit_training upcasts them to "
+    "fp32: 2 bytes more each). With a parameter count alone, every weight is 4-bit.",
     "ZeRO on N GPUs divides optimizer states by N from stage 1, gradients from stage 2 and weights at stage 3; "
     "activations are per GPU and not divided.",
     "Activations: s·b·h·(34 + 5·a·s/h) bytes per layer for 16-bit activations (Korthikanti et al., 2022, a "
