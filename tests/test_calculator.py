@@ -321,3 +321,13 @@ def test_search_indexes_the_caption_but_not_the_form(site):
     with_calculator = [d for d in docs if "Memory calculator. Fully fine-tuning" in d["text"]]
     assert len(with_calculator) == 4  # the four questions that show it
     assert not [d["location"] for d in docs if "Tied embeddings" in d["text"] or "What the calculator" in d["text"]]
+
+
+@in_browser
+def test_on_paper_the_worked_cases_print_and_the_form_does_not(tab, server):
+    open_calculator(tab, server)
+    tab.emulate_media(media="print")
+    assert tab.locator("#calc-form").is_hidden() and tab.locator("#calc-result").is_hidden()
+    cases = tab.locator(".ftp-calc__cases")
+    assert cases.is_visible()
+    assert tab.evaluate("getComputedStyle(document.querySelector('.ftp-calc__scroll')).overflowX") == "visible"
