@@ -76,6 +76,8 @@ def computed_numbers() -> dict[str, list[str]]:
         return memory.activation_bytes(LLAMA2_7B, s, 1, ckpt, flash) / gb
 
     llama3 = replace(LLAMA2_7B, vocab=128_256)
+    targets = list(LLAMA2_7B.projections())
+    qlora_llama2 = memory.calculate({"shape": LLAMA2_7B, "method": "qlora", "rank": 16, "targets": targets})
     at = {name: dict(points) for name, points in activations.data().items()}
     return {
         "fine-tuning-memory-budget": [
@@ -84,6 +86,7 @@ def computed_numbers() -> dict[str, list[str]]:
             f"{adapters:,}",
             f"{memory.estimate('lora', p, adapters).total / gb:.2f} GB",
             f"{memory.estimate('qlora', p, adapters).total / gb:.2f} GB",
+            f"{sum(qlora_llama2[k] for k in ('weights', 'gradients', 'optimizer')) / gb:.2f} GB",  # real shape
             f"{act(2048, False, False):.1f} GB",
             f"{act(2048, False, True):.2f} GB",
             f"{act(2048, True, True):.2f} GB",

@@ -26,6 +26,23 @@ def test_llama2_7b_parameter_count_from_its_shape():
     assert lora.LLAMA2_7B.total_params() == 6_738_415_616
 
 
+def test_preset_shapes_give_the_parameter_counts_transformers_reports():
+    from macros.figures import models
+
+    # Counted with the answer stack (Transformers 5.24): AutoModelForCausalLM.from_config(<config.json values>)
+    # on the meta device, sum of numel() over parameters.
+    expected = {
+        "meta-llama/Llama-3.1-8B": 8_030_261_248,
+        "Qwen/Qwen2.5-7B": 7_615_616_512,
+        "mistralai/Mistral-7B-v0.1": 7_241_732_096,
+        "meta-llama/Llama-2-7b-hf": 6_738_415_616,
+        "meta-llama/Llama-3.1-70B": 70_553_706_496,
+    }
+    assert {hub_id: shape.total_params() for hub_id, shape in models.PRESETS.items()} == expected
+    # Grouped-query attention: Llama 3.1 8B's k and v project to 8 heads of 128
+    assert models.LLAMA31_8B.projections()["k_proj"] == (4096, 1024)
+
+
 def test_lora_params_for_one_matrix_and_for_the_model():
     one_layer_q = lora.ModelShape("one", 4096, 11008, 1, 0)
     assert lora.lora_params(one_layer_q, 8, ("q_proj",)) == 8 * (4096 + 4096) == 65_536
@@ -59,7 +76,8 @@ def test_estimate_bytes_per_parameter_for_each_method():
     gb = 1e9
     full = memory.estimate("full", 7_000_000_000)
     assert (full.weights, full.gradients, full.optimizer) == (14e9, 14e9, 84e9)  # 2 + 2 + 12 bytes (ZeRO, K = 12)
-    assert memory.estimate("full", 7_000_000_000, optimizer="adamw-8bit").total / gb == pytest.approx(70.0)
+    # 8-bit AdamW: two 1-byte moments plus bitsandbytes' fp32 absmax per block of 256 values: 4 + 2 x (1 + 4/256)
+    assert memory.estimate("full", 7_000_000_000, optimizer="adamw-8bit").total / gb == pytest.approx(70.21875)
     lo = memory.estimate("lora", 7_000_000_000, adapter_params=1_000_000)
     assert lo.total == 14e9 + 16 * 1_000_000  # bf16 base + 16 bytes per fp32 adapter parameter
     qlo = memory.estimate("qlora", 7_000_000_000, adapter_params=memory.ADAPTER_PARAMS)

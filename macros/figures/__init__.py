@@ -7,11 +7,10 @@ to a function returning the template context.
 
 from __future__ import annotations
 
-from macros.pages.render import render
-
 from . import (
     accumulation,
     activations,
+    calculator,
     contrastive,
     curves,
     dedup,
@@ -41,11 +40,15 @@ FIGURES = {
     "contrastive-batch": contrastive.figure,
     "rope-scaling": rope.figure,
     "minhash-lsh-s-curve": dedup.figure,
+    calculator.FIGURE_ID: calculator.figure,  # a figure with a form: its own template
 }
 
 
 def render_figure(figure_id: str) -> str:
-    return render("figure.html.j2", fig=FIGURES[figure_id]())
+    from macros.pages.render import render  # here, not at the top: the page plan imports calculator's figure id
+
+    fig = FIGURES[figure_id]()
+    return render(fig.get("template", "figure.html.j2"), fig=fig)
 
 
 def render_figures(bank) -> dict[str, str]:

@@ -16,31 +16,46 @@ from .svg import bar_chart
 
 @dataclass(frozen=True)
 class ModelShape:
+    """A decoder's shape, with the field meanings of its config.json (Llama / Qwen2 / Mistral layout)."""
+
     name: str
-    hidden: int
-    intermediate: int
-    layers: int
-    vocab: int
-    heads: int = 32  # attention heads; only the activation estimate in memory.py uses it
+    hidden: int  # hidden_size
+    intermediate: int  # intermediate_size
+    layers: int  # num_hidden_layers
+    vocab: int  # vocab_size
+    heads: int = 32  # num_attention_heads
+    kv_heads: int | None = None  # num_key_value_heads (grouped-query attention); None: as many as heads
+    qkv_bias: bool = False  # Qwen2 adds biases to the query, key and value projections
+    tied: bool = False  # tie_word_embeddings: the output head reuses the input embedding
+
+    @property
+    def head_dim(self) -> int:
+        return self.hidden // self.heads
 
     def projections(self) -> dict[str, tuple[int, int]]:
         """(d_in, d_out) of every linear layer in one decoder block."""
         h, m = self.hidden, self.intermediate
+        kv = (self.kv_heads or self.heads) * self.head_dim
         return {
             "q_proj": (h, h),
-            "k_proj": (h, h),
-            "v_proj": (h, h),
+            "k_proj": (h, kv),
+            "v_proj": (h, kv),
             "o_proj": (h, h),
             "gate_proj": (h, m),
             "up_proj": (h, m),
             "down_proj": (m, h),
         }
 
+    def linear_weights(self) -> int:
+        """Weights of the decoder blocks' linear layers: what 4-bit quantization (QLoRA) stores as NF4."""
+        return self.layers * sum(i * o for i, o in self.projections().values())
+
     def total_params(self) -> int:
-        linear = sum(i * o for i, o in self.projections().values())
+        proj = self.projections()
+        biases = sum(proj[p][1] for p in ("q_proj", "k_proj", "v_proj")) if self.qkv_bias else 0
         norms = 2 * self.hidden
-        embeddings = 2 * self.vocab * self.hidden  # input embedding + untied output head
-        return self.layers * (linear + norms) + embeddings + self.hidden  # + final norm
+        embeddings = (1 if self.tied else 2) * self.vocab * self.hidden  # input embedding (+ untied output head)
+        return self.linear_weights() + self.layers * (biases + norms) + embeddings + self.hidden  # + final norm
 
 
 LLAMA2_7B = ModelShape("Llama-2-7B", hidden=4096, intermediate=11008, layers=32, vocab=32000)

@@ -12,9 +12,10 @@ Activations, temporary buffers and fragmentation come on top. GB = 10^9 bytes.
 
 from __future__ import annotations
 
+from .memory import calculate
+from .models import LLAMA31_8B
 from .svg import bar_chart
 
-WEIGHT_BYTES, GRAD_BYTES, OPTIMIZER_BYTES = 2, 2, 12  # K = 12 for mixed-precision Adam
 STAGES = {
     0: "No sharding (DDP)",
     1: "ZeRO-1: optimizer states",
@@ -24,39 +25,19 @@ STAGES = {
 GPU_COUNTS = (1, 2, 4, 8, 16, 64)
 CHART_GPUS = 8
 PART_NAMES = ("bf16 parameters", "bf16 gradients", "optimizer states (fp32 copy, Adam m and v)")
+PARAMS = LLAMA31_8B.total_params()  # from its config (macros/figures/models.py)
 
 
-def llama31_8b_params() -> int:
-    """Llama 3.1 8B from its config: 32 layers, hidden 4096, MLP 14336, 8 KV heads of 128, vocab 128256, untied."""
-    hidden, mlp, layers, vocab, kv = 4096, 14336, 32, 128256, 8 * 128
-    attention = 2 * hidden * hidden + 2 * hidden * kv  # q, o and the grouped k, v projections
-    block = attention + 3 * hidden * mlp + 2 * hidden  # + gate, up, down and two RMSNorms
-    return layers * block + 2 * vocab * hidden + hidden  # + embeddings, output head, final norm
-
-
-PARAMS = llama31_8b_params()
-
-
-def per_gpu_parts(params: int, stage: int, gpus: int, k: int = OPTIMIZER_BYTES) -> dict[str, float]:
-    """Bytes per GPU for parameters, gradients and optimizer states at a ZeRO stage."""
+def per_gpu_parts(params: int, stage: int, gpus: int) -> dict[str, float]:
+    """Bytes per GPU for parameters, gradients and optimizer states at a ZeRO stage (memory.calculate)."""
     if stage not in STAGES:
         raise ValueError(f"ZeRO stage must be 0-3, got {stage}")
-    weights, grads, states = WEIGHT_BYTES * params, GRAD_BYTES * params, k * params
-    return dict(
-        zip(
-            PART_NAMES,
-            (
-                weights / gpus if stage >= 3 else weights,
-                grads / gpus if stage >= 2 else grads,
-                states / gpus if stage >= 1 else states,
-            ),
-            strict=True,
-        )
-    )
+    r = calculate({"params": params, "method": "full", "precision": "mixed", "zero_stage": stage, "gpus": gpus})
+    return dict(zip(PART_NAMES, (r["weights"], r["gradients"], r["optimizer"]), strict=True))
 
 
-def per_gpu_gb(params: int, stage: int, gpus: int, k: int = OPTIMIZER_BYTES) -> float:
-    return sum(per_gpu_parts(params, stage, gpus, k).values()) / 1e9
+def per_gpu_gb(params: int, stage: int, gpus: int) -> float:
+    return sum(per_gpu_parts(params, stage, gpus).values()) / 1e9
 
 
 def data(params: int = PARAMS) -> list[dict]:

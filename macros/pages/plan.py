@@ -18,6 +18,7 @@ from macros.bank.stack import ML_LIBRARIES, versions_for
 from macros.cards import Card
 from macros.diagrams import diagram_key
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
+from macros.figures.calculator import FIGURE_ID as CALCULATOR_FIGURE
 from macros.pages.spelling import search_words
 
 from .urls import (
@@ -265,6 +266,8 @@ class SitePlan:
                 "tags": [*self.search_tags.get(q.id, []), *q.search_phrases],
                 "study": True,  # overrides/main.html loads the self-test script (docs/assets/study.js)
                 "next_question": True,  # and docs/assets/study-next.js
+                # The memory calculator's script and styles (docs/assets/calc/), only where it is shown.
+                "calculator": CALCULATOR_FIGURE in q.figures,
             },
             context={
                 "q": self.question_row(q, uri),
