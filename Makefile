@@ -56,8 +56,10 @@ lock:  ## Rewrite requirements.lock (deploy) and requirements-linkcheck.lock, wi
 schema: $(VENV)/.installed  ## Regenerate schema/questions.schema.json from the model
 	$(BIN)/python -m macros.bank.schema > schema/questions.schema.json
 
-vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid copy from the npm package pinned in package.json
+vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid and Workbox copies from the npm packages pinned in package.json
 	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE docs/assets/vendor/mermaid/
+	for m in core routing strategies precaching; do cp node_modules/workbox-$$m/build/workbox-$$m.prod.js docs/assets/vendor/workbox/; done
+	cp node_modules/workbox-window/build/workbox-window.prod.mjs node_modules/workbox-core/LICENSE docs/assets/vendor/workbox/
 
 diagrams: $(VENV)/.installed  ## Draw new or changed Mermaid diagrams to data/diagrams/*.svg (needs Chromium); commit them
 	$(BIN)/python scripts/render_diagrams.py
