@@ -157,7 +157,7 @@ def _controlled(tab) -> None:
 
 @pytest.mark.browser
 def test_after_one_visit_pages_search_diagrams_and_study_mode_work_offline(browser, app):
-    _, site, url = app
+    url = app[2]
     context = browser.new_context()
     tab = context.new_page()
     errors: list[str] = []
