@@ -66,7 +66,11 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     build = build_for(config)
-    for page in build.plan.pages(build.figure_html, build.diagram_svgs):
+    copy = offline.offline_copy(config)  # the zip to open from disk, when this build makes one
+    if copy:
+        files.append(copy)
+    pages = build.plan.pages(build.figure_html, build.diagram_svgs, offline_copy_size=copy and len(copy.content_bytes))
+    for page in pages:
         files.append(File.generated(config, page.src_uri, content=render_page(page)))
     # SOURCE_DATE_EPOCH (reproducible builds) fixes the deck's modification time; otherwise now.
     stamp = float(os.environ["SOURCE_DATE_EPOCH"]) if os.environ.get("SOURCE_DATE_EPOCH") else None

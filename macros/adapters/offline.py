@@ -8,11 +8,17 @@ open from disk, mkdocs.offline.yml) gets neither manifest nor worker: file:// ha
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from macros.offline import (
+    COPY_FILENAME,
     ICONS,
     MANIFEST_FILENAME,
     THEME_COLORS,
@@ -23,7 +29,11 @@ from macros.offline import (
     retired_service_worker,
     service_worker,
     web_manifest,
+    zip_site,
 )
+from macros.pages.urls import download_uri
+
+OFFLINE_CONFIG = "mkdocs.offline.yml"
 
 # The command MkDocs started with. Kept here, not in the hooks module: MkDocs re-imports the hooks
 # file for every rebuild of `mkdocs serve`, but calls on_startup only once.
@@ -69,3 +79,23 @@ def write_worker(config) -> None:
     site = Path(config.site_dir)
     source = retired_service_worker() if serving() else service_worker(precache_entries(site))
     (site / WORKER_FILENAME).write_text(source, encoding="utf-8")
+
+
+def offline_copy(config) -> File | None:
+    """With `extra.offline_copy` (OFFLINE_COPY=1: `make offline`, the deploy), the zip to open from disk.
+
+    Built by MkDocs in a child process from mkdocs.offline.yml (same pages, `use_directory_urls: false`,
+    Material's offline plugin), so nothing of this build's state is shared. Not under `mkdocs serve`.
+    """
+    if not config.extra.get("offline_copy") or serving():
+        return None
+    root = Path(config.config_file_path).resolve().parent
+    env = {k: v for k, v in os.environ.items() if k != "OFFLINE_COPY"}
+    with tempfile.TemporaryDirectory(prefix="ftp-offline-") as tmp:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / OFFLINE_CONFIG)]
+        done = subprocess.run([*cmd, "-d", tmp], cwd=root, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise PluginError(f"The offline copy ({OFFLINE_CONFIG}) failed to build:\n{done.stderr[-3000:]}")
+        stamp = float(os.environ["SOURCE_DATE_EPOCH"]) if os.environ.get("SOURCE_DATE_EPOCH") else None
+        content = zip_site(Path(tmp), stamp)
+    return File.generated(config, download_uri(COPY_FILENAME), content=content)

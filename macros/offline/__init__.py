@@ -4,6 +4,7 @@ Layer 2 (no MkDocs): the adapter (macros/adapters/hooks.py) adds the manifest an
 files and, after the build, writes the service worker with the hashes of the built files.
 """
 
+from .disk_copy import COPY_FILENAME, FOLDER, zip_site
 from .icons import ICONS, Icon, icon_png
 from .manifest import ICONS_DIR, MANIFEST_FILENAME, icon_uri, web_manifest
 from .precache import Entry, precache_entries, precached, total_bytes
@@ -14,6 +15,8 @@ from .worker import WORKBOX_SCRIPTS, WORKER_FILENAME, retired_service_worker, se
 THEME_COLORS = {"light": "#4051b5", "dark": "#1e2129"}
 
 __all__ = [
+    "COPY_FILENAME",
+    "FOLDER",
     "ICONS",
     "ICONS_DIR",
     "MANIFEST_FILENAME",
@@ -30,4 +33,5 @@ __all__ = [
     "service_worker",
     "total_bytes",
     "web_manifest",
+    "zip_site",
 ]

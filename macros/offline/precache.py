@@ -20,6 +20,7 @@ EXCLUDE = (
     "downloads/*",
     "assets/cards/*",
     "assets/vendor/mermaid/*",
+    "assets/vendor/iframe-worker/*",  # only the copy opened from disk (file://) loads it
     "assets/javascripts/lunr/*",
     "*.map",
     "*/LICENSE*",
