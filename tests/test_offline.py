@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from test_browser import search
 
 from conftest import build_site, copy_project
 from macros.adapters import offline as offline_adapter
-from macros.offline import ICONS, THEME_COLORS, precache_entries, total_bytes
+from macros.offline import COPY_FILENAME, FOLDER, ICONS, THEME_COLORS, precache_entries, total_bytes
 
 LIMIT = 10_000_000  # issue 17: at most about 10 MB precached at 62 questions
 # Ten pages a reader opens offline: home, listings, question pages, glossary, practice.
@@ -51,7 +52,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def app(tmp_path_factory):
     """A project copy, its built site and a server on that directory: (project, site, url)."""
     project = copy_project(tmp_path_factory.mktemp("app-project"))
-    site = build_site(project, tmp_path_factory.mktemp("app-site"))
+    os.environ["OFFLINE_COPY"] = "1"  # as the deploy builds: with the zip to open from disk
+    try:
+        site = build_site(project, tmp_path_factory.mktemp("app-site"))
+    finally:
+        del os.environ["OFFLINE_COPY"]
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield project, site, f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -187,6 +192,57 @@ def test_after_one_visit_pages_search_diagrams_and_study_mode_work_offline(brows
         tab.goto(url)
         assert json.loads(tab.evaluate("localStorage.getItem('ftp-study')"))["questions"]["lora"]["status"] == "got"
         assert errors == []
+    finally:
+        context.close()
+
+
+# ---- the copy to open from disk -------------------------------------------------------------------------
+
+
+def test_downloads_page_links_the_zip_with_its_size(app):
+    _, site, _ = app
+    html = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    mb = (site / "downloads" / COPY_FILENAME).stat().st_size / 1e6
+    assert f'href="{COPY_FILENAME}">Download the copy to open from disk (.zip, {mb:.1f} MB)</a>' in html
+
+
+@pytest.mark.browser
+def test_the_zip_opened_from_disk_navigates_and_searches(browser, app, tmp_path):
+    _, site, _ = app
+    with zipfile.ZipFile(site / "downloads" / COPY_FILENAME) as archive:
+        names = archive.namelist()
+        assert all(n.startswith(f"{FOLDER}/") for n in names)
+        assert not [n for n in names if "/assets/cards/" in n or n.endswith(".map")]
+        archive.extractall(tmp_path)
+    home = tmp_path / FOLDER / "index.html"
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    try:
+        tab = context.new_page()
+        tab.goto(home.as_uri())
+        assert tab.evaluate("location.protocol") == "file:"
+        tab.locator("article a[href$='levels/beginner.html']").first.click()
+        tab.wait_for_url("**/levels/beginner.html")
+        tab.locator("article a[href*='../questions/']").first.click()
+        tab.wait_for_url("**/questions/*.html")
+        assert tab.locator("details.ftp-answer").count() == 1, "a question page, read from disk"
+
+        tab.goto(home.as_uri())
+        box = tab.locator("input.md-search__input")
+        box.click()
+        tab.wait_for_function(
+            "() => !/Initializing/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+            timeout=15_000,
+        )
+        box.press_sequentially("QLoRA", delay=20)
+        first = tab.locator(".md-search-result__item > a").first
+        first.wait_for(timeout=15_000)
+        assert "questions/quantization-and-qlora.html" in first.get_attribute("href")
+        first.click()
+        tab.wait_for_url("**/questions/quantization-and-qlora.html*")
+        assert "QLoRA" in tab.title()
+        assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
     finally:
         context.close()
 
