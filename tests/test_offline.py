@@ -152,6 +152,49 @@ def _persistent(browser, tmp_path):
     )
 
 
+# ---- the browser modules, unit by unit ---------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_update_prompt_module_reports_reload_and_later_and_site_root_handles_sub_paths(browser, app):
+    url = app[2]
+    context = browser.new_context(service_workers="block")
+    try:
+        tab = context.new_page()
+        tab.goto(url + "questions/lora/")
+        result = tab.evaluate(
+            """async () => {
+                const { askToUpdate } = await import('../../assets/update-prompt.js');
+                const { siteRoot } = await import('../../assets/offline.js');
+                const prompt = document.getElementById('ftp-update');
+                const later = askToUpdate(prompt);
+                const shown = !prompt.hidden;
+                prompt.querySelector('[data-update=later]').click();
+                const laterAnswer = await later;
+                const hiddenAfterLater = prompt.hidden;
+                const reload = askToUpdate(prompt);
+                prompt.querySelector('[data-update=reload]').click();
+                return {
+                    shown, laterAnswer, hiddenAfterLater, reloadAnswer: await reload,
+                    disabled: prompt.querySelector('[data-update=reload]').disabled,
+                    none: await askToUpdate(null),
+                    root: siteRoot('https://user.github.io/repo/assets/offline.js').href,
+                };
+            }"""
+        )
+        assert result == {
+            "shown": True,
+            "laterAnswer": False,
+            "hiddenAfterLater": True,
+            "reloadAnswer": True,
+            "disabled": True,
+            "none": False,
+            "root": "https://user.github.io/repo/",
+        }
+    finally:
+        context.close()
+
+
 # ---- offline after one visit -------------------------------------------------------------------------
 
 
