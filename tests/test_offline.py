@@ -114,6 +114,7 @@ def test_manifest_icons_and_theme_colours(app):
     assert len(ICONS) == 4
 
 
+@pytest.mark.browser
 def test_theme_colours_match_the_header_in_light_and_the_page_in_dark(browser, app):
     _, _, url = app
     for scheme, css in (("light", ".md-header"), ("dark", "body")):

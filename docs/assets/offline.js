@@ -12,7 +12,8 @@ export function siteRoot(moduleUrl) {
 
 function start() {
   const root = siteRoot(import.meta.url);
-  const wb = new Workbox(new URL("sw.js", root).href, { scope: root.pathname });
+  // updateViaCache "none": update checks fetch sw.js and the Workbox scripts it imports past the HTTP cache.
+  const wb = new Workbox(new URL("sw.js", root).href, { scope: root.pathname, updateViaCache: "none" });
   let controlled = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (controlled) window.location.reload(); // a new version took over: reload from it

@@ -8,6 +8,7 @@ Pillow's bundled font (Aileron) draws the letters: nothing to ship, nothing fetc
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 
@@ -55,8 +56,9 @@ def draw_icon(size: int, purpose: str) -> Image.Image:
     return image
 
 
+@functools.cache  # `mkdocs serve` rebuilds in the same process: draw once
 def icon_png(icon: Icon) -> bytes:
     """The icon as PNG bytes (deterministic: the same build writes the same bytes)."""
     out = io.BytesIO()
-    draw_icon(icon.size, icon.purpose).save(out, format="PNG", compress_level=9)
+    draw_icon(icon.size, icon.purpose).save(out, format="PNG", compress_level=6)
     return out.getvalue()
