@@ -92,8 +92,10 @@ def browser():
 
 @pytest.fixture
 def local_page(browser, server):
-    """A fresh browser tab that may only talk to the local server; other requests are blocked and recorded."""
-    context = browser.new_context()
+    """A fresh browser tab that may only talk to the local server; other requests are blocked and recorded.
+    No service worker: it would precache the whole site (8 MB) in every test; tests/test_offline.py
+    covers the worker itself."""
+    context = browser.new_context(service_workers="block")
     blocked: list[str] = []
 
     def guard(route):
@@ -127,6 +129,7 @@ def tab_at(browser, server):
     contexts = []
 
     def make(width: int, **options):
+        options.setdefault("service_workers", "block")  # as in local_page
         context = browser.new_context(viewport={"width": width, "height": 844}, **options)
         context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
         contexts.append(context)

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def search_tab(browser, server):
     """One tab for all the expected-first queries: the index is built once, each query clears the box."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
     yield context.new_page()
     context.close()
@@ -285,7 +285,7 @@ def test_typing_a_query_lands_on_the_right_question_first(search_tab, server, te
 def engine(browser, server):
     """Material's search worker (the script the search box talks to), set up in a page of the built site
     with the site's own index; `engine(query)` returns the result pages, best first."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
     tab = context.new_page()
     tab.goto(server)

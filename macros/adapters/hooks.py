@@ -3,7 +3,8 @@
 on_config: load the bank (fail the build with a readable message) and set the nav.
 on_files:  add one generated File per planned page; nothing is written to docs/.
            The bank's exports (Anki deck, JSON, CSV) are generated files under downloads/ too.
-on_post_build: write the link-preview images (cached in .cache/cards between builds).
+on_post_build: write the link-preview images (cached in .cache/cards between builds), then the
+           service worker with the hashes of every precached file (macros/adapters/offline.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ if _ROOT not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
+from macros.adapters import offline  # noqa: E402
 from macros.adapters.build import BANK_PATH, build_for  # noqa: E402
 from macros.adapters.reproducible import pin_build_time  # noqa: E402
 from macros.bank import Problem  # noqa: E402
@@ -47,7 +49,12 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_startup(command, dirty):
+    offline.remember_command(command)  # `mkdocs serve` gets no real service worker
+
+
 def on_config(config):
+    config.extra["offline_app_page"] = offline.page_settings(config)
     pin_build_time(Path(config.config_file_path).resolve().parent)  # reproducible builds
     build = build_for(config)
     config.nav = build.plan.nav()
@@ -59,15 +66,22 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     build = build_for(config)
-    for page in build.plan.pages(build.figure_html, build.diagram_svgs):
+    copy = offline.offline_copy(config)  # the zip to open from disk, when this build makes one
+    if copy:
+        files.append(copy)
+    pages = build.plan.pages(build.figure_html, build.diagram_svgs, offline_copy_size=copy and len(copy.content_bytes))
+    for page in pages:
         files.append(File.generated(config, page.src_uri, content=render_page(page)))
     # SOURCE_DATE_EPOCH (reproducible builds) fixes the deck's modification time; otherwise now.
     stamp = float(os.environ["SOURCE_DATE_EPOCH"]) if os.environ.get("SOURCE_DATE_EPOCH") else None
     for export in exports(build.bank, build.plan.permalink, stamp, build.answer_stack):
         files.append(File.generated(config, download_uri(export.filename), content=export.content))
+    for file in offline.generated_files(config):  # web app manifest and icons
+        files.append(file)
     return files
 
 
 def on_post_build(config) -> None:
     cache = Path(config.config_file_path).resolve().parent / ".cache" / "cards"
     write_cards(build_for(config).plan.cards(), Path(config.site_dir) / "assets" / "cards", cache)
+    offline.write_worker(config)  # last: it hashes the files written before it

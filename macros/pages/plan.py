@@ -19,6 +19,7 @@ from macros.cards import Card
 from macros.diagrams import diagram_key
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
 from macros.figures.calculator import FIGURE_ID as CALCULATOR_FIGURE
+from macros.offline.disk_copy import COPY_FILENAME, FOLDER
 from macros.pages.spelling import search_words
 
 from .urls import (
@@ -164,9 +165,13 @@ class SitePlan:
     # ---- the pages ---------------------------------------------------------------------
 
     def pages(
-        self, figure_html: dict[str, str] | None = None, diagram_svgs: dict[str, str] | None = None
+        self,
+        figure_html: dict[str, str] | None = None,
+        diagram_svgs: dict[str, str] | None = None,
+        offline_copy_size: int | None = None,
     ) -> list[PlannedPage]:
-        """figure_html: figure id -> HTML; diagram_svgs: diagram key -> SVG drawn ahead of time."""
+        """figure_html: figure id -> HTML; diagram_svgs: diagram key -> SVG drawn ahead of time;
+        offline_copy_size: bytes of the zip to open from disk, when this build publishes one."""
         figure_html, diagram_svgs = figure_html or {}, diagram_svgs or {}
         pages = [self._question_page(q, figure_html, diagram_svgs) for q in self.bank.questions]
         pages += [self._listing(level_uri(lv.id), lv, self.by_level[lv.id], "level") for lv in self.bank.levels]
@@ -175,7 +180,7 @@ class SitePlan:
         ]
         pages += [self._listing(topic_uri(t.id), t, self.by_topic[t.id], "topic") for t in self.bank.topics]
         pages += [self._topics_index(), self._all_questions(), *self._cheat_sheets(), self._glossary()]
-        pages += [self._practice(), self._downloads()]
+        pages += [self._practice(), self._downloads(offline_copy_size)]
         return pages
 
     def glossary_tooltips(self) -> dict[str, str]:
@@ -433,7 +438,7 @@ class SitePlan:
             },
         )
 
-    def _downloads(self) -> PlannedPage:
+    def _downloads(self, offline_copy_size: int | None = None) -> PlannedPage:
         return PlannedPage(
             src_uri=DOWNLOADS,
             template="downloads.md.j2",
@@ -449,6 +454,12 @@ class SitePlan:
                     "csv": link(DOWNLOADS, download_uri(CSV_FILENAME)),
                 },
                 "csv_columns": CSV_COLUMNS,
+                "offline_copy": offline_copy_size
+                and {
+                    "href": link(DOWNLOADS, download_uri(COPY_FILENAME)),
+                    "mb": f"{offline_copy_size / 1e6:.1f}",
+                    "folder": FOLDER,
+                },
                 "levels": self.bank.levels,
                 "categories": self.bank.categories,
                 "home": link(DOWNLOADS, HOME),
