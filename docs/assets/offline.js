@@ -22,7 +22,9 @@ function start() {
   wb.addEventListener("waiting", async () => {
     if (await askToUpdate(document.getElementById("ftp-update"))) wb.messageSkipWaiting();
   });
-  wb.register();
+  // Where service workers are refused (some private windows, a browser or policy that blocks them),
+  // registering fails: the site then simply works online, as without this script.
+  wb.register().catch(() => {});
 }
 
 if ("serviceWorker" in navigator && /^https?:$/.test(window.location.protocol)) start();
