@@ -74,6 +74,8 @@ def synthetic_bank(size: int) -> dict:
         entry = dict(seed[n % len(seed)], id=qid)
         if copy:
             entry["question"] = f"{entry['question']} (variant {copy + 1})"
+            # A search phrase finds one question: each copy gets its own (same length, same words).
+            entry["search_phrases"] = [f"{p} v{copy + 1}" for p in entry.get("search_phrases", [])]
         # Related links stay inside the same copy; a partial last copy drops the missing ones.
         entry["related"] = [r + _suffix(copy) for r in entry.get("related", []) if r + _suffix(copy) in known]
         questions.append(entry)
