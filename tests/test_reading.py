@@ -63,6 +63,40 @@ def test_no_element_is_wider_than_the_viewport(tab_at, server, width, path):
     assert tab.evaluate(TOO_WIDE) == []
 
 
+# Drawings that scroll sideways in the page: whether it fits, how far it can scroll, and whether Tab reaches it.
+SCROLLERS = """() => [...document.querySelectorAll('.ftp-diagram-drawing')]
+  .filter(d => d.scrollWidth > d.clientWidth + 1)
+  .map(d => ({label: d.getAttribute('aria-label'), tabindex: d.tabIndex, flagged: d.hasAttribute('data-scrolls')}))"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_diagram_reads_in_the_page_with_labels_of_at_least_11_px(tab_at, server, bank, width):
+    """No viewer: the drawing as the page shows it. One too wide to fit the column at 11 px scrolls
+    sideways inside its own box, reachable with Tab, and nothing sticks out of the viewport."""
+    tab = tab_at(width)
+    scrolled = []
+    for q in (q for q in bank.questions if q.diagrams):
+        tab.goto(server + f"questions/{q.id}/", wait_until="networkidle")
+        open_all(tab)
+        sizes = tab.evaluate(LABEL_SIZES, ".ftp-diagram-drawing svg text, .ftp-diagram-drawing svg foreignObject span")
+        assert sizes and min(sizes) >= MIN_LABEL_PX, (q.id, round(min(sizes or [0]), 1))
+        assert tab.evaluate(TOO_WIDE) == [], q.id
+        for s in tab.evaluate(SCROLLERS):
+            assert s["tabindex"] == 0 and s["flagged"], (q.id, s)
+            scrolled.append(q.id)
+    if scrolled:  # the keyboard scrolls such a drawing, and on paper it fits the column again
+        tab.goto(server + f"questions/{scrolled[0]}/", wait_until="networkidle")
+        open_all(tab)
+        drawing = tab.locator(".ftp-diagram-drawing[data-scrolls]").first
+        drawing.focus()
+        tab.keyboard.press("ArrowRight")
+        expect(drawing).not_to_have_js_property("scrollLeft", 0)
+        tab.emulate_media(media="print")
+        assert tab.evaluate(SCROLLERS) == []
+    if width >= 1280:
+        assert scrolled == [], "a desktop column fits every drawing at 11 px"
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_diagram_opens_full_screen_with_labels_of_at_least_11_px(tab_at, server, bank, width):
     tab = tab_at(width)
