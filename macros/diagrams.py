@@ -27,7 +27,9 @@ RENDER_SETTINGS = {
     "theme": "neutral",
     "securityLevel": "strict",
     "fontFamily": "Arial, Helvetica, sans-serif",
-    "flowchart": {"htmlLabels": False},
+    # Tighter than Mermaid's defaults (50 px between nodes, 15 px inside them): a drawing must fit a
+    # phone's 332 px column at >= 11 px labels, so it may be at most about 480 px wide.
+    "flowchart": {"htmlLabels": False, "nodeSpacing": 30, "padding": 8},
 }
 # Mermaid draws labels at 16 px; a reader needs at least 11 px as displayed (tests/test_reading.py).
 LABEL_PX, MIN_LABEL_PX = 16, 11
