@@ -81,7 +81,7 @@ SCROLLERS = """() => [...document.querySelectorAll('.ftp-diagram-drawing')]
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_diagram_reads_in_the_page_with_labels_of_at_least_11_px(tab_at, server, bank, width):
     """No viewer: the drawing as the page shows it. One too wide to fit the column at 11 px scrolls
-    sideways inside its own box, reachable with Tab, and nothing sticks out of the viewport."""
+    sideways inside its own box, reachable with Tab, and nothing sticks out of the viewport; light and dark."""
     tab = tab_at(width)
     scrolled = []
     for q in (q for q in bank.questions if q.diagrams):
@@ -93,6 +93,11 @@ def test_every_diagram_reads_in_the_page_with_labels_of_at_least_11_px(tab_at, s
         for s in tab.evaluate(SCROLLERS):
             assert s["tabindex"] == 0 and s["flagged"], (q.id, s)
             scrolled.append(q.id)
+        # Dark mode puts the drawing on a white panel: it must not take width from the drawing.
+        tab.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+        dark = tab.evaluate(LABEL_SIZES, ".ftp-diagram-drawing svg text, .ftp-diagram-drawing svg foreignObject span")
+        assert min(dark) >= MIN_LABEL_PX, (q.id, "dark", round(min(dark), 1))
+        assert all(s["flagged"] for s in tab.evaluate(SCROLLERS)), (q.id, "dark")
     if width >= 1280:
         assert scrolled == [], "a desktop column fits every drawing at 11 px"
 
