@@ -11,6 +11,8 @@ Plain Python; no MkDocs.
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from pathlib import Path
 
 from macros.bank.errors import BankError, Problem
@@ -25,8 +27,15 @@ RENDER_SETTINGS = {
     "theme": "neutral",
     "securityLevel": "strict",
     "fontFamily": "Arial, Helvetica, sans-serif",
-    "flowchart": {"htmlLabels": False},
+    # Tighter than Mermaid's defaults (50 px between nodes, 15 px inside them): a drawing must fit a
+    # phone's 332 px column at >= 11 px labels, so it may be at most about 480 px wide.
+    "flowchart": {"htmlLabels": False, "nodeSpacing": 30, "padding": 8},
 }
+# Mermaid draws labels at 16 px; a reader needs at least 11 px as displayed (tests/test_reading.py).
+LABEL_PX, MIN_LABEL_PX = 16, 11
+# The content column of a 390 px phone; a drawing needing more than this scrolls there (site.css).
+PHONE_COLUMN_PX = 332
+_VIEWBOX = re.compile(r'<svg\b[^>]*?\bviewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)[ ,]+[\d.]+"')
 RENDER_VERSION = f"mermaid {(MERMAID_JS.parent / 'VERSION').read_text().split()[1]} {sorted(RENDER_SETTINGS.items())}"
 
 
@@ -37,6 +46,17 @@ def diagram_key(source: str) -> str:
 def svg_id(source: str) -> str:
     """The id Mermaid gives the drawing's <svg>; unique per diagram, so styles never collide."""
     return f"ftp-diagram-{diagram_key(source)}"
+
+
+def min_display_width(svg: str) -> int:
+    """The narrowest the drawing may be shown with its labels still at MIN_LABEL_PX (0: no viewBox).
+
+    A drawing is scaled to the column; one drawn wider than the column * 16 / 11 would shrink its
+    labels below 11 px, so the page gives it this minimum width and lets it scroll sideways instead.
+    """
+    match = _VIEWBOX.search(svg)
+    # One pixel more: layout rounds widths to 1/64 px, which would leave labels at 10.9999 px.
+    return math.ceil(float(match[1]) * MIN_LABEL_PX / LABEL_PX) + 1 if match else 0
 
 
 def rendered_svgs(bank, directory: Path = RENDERED_DIR) -> dict[str, str]:

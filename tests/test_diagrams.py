@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_site, copy_project
-from macros.diagrams import RENDERED_DIR, diagram_key, svg_id
+from macros.diagrams import PHONE_COLUMN_PX, RENDERED_DIR, diagram_key, min_display_width, svg_id
 
 
 def test_every_diagram_of_the_bank_is_drawn_and_no_drawing_is_stale(bank):
@@ -35,6 +37,35 @@ def test_drawings_are_inline_untouched_by_markdown_and_described(bank, page):
             assert drawing.find("svg")["id"] == svg_id(d.mermaid)
             assert not drawing.find("abbr"), "tooltips must not be injected into the SVG"
             assert " ".join(d.alt.split())[:40] in " ".join(figure.figcaption.get_text().split())
+
+
+# Diagrams allowed to scroll sideways on a 390 px phone (too wide to redraw at most ~480 px without
+# losing meaning). Prefer redrawing: short lines with <br>, parallel branches stacked.
+SCROLL_ON_A_PHONE: set[str] = set()
+
+
+def test_the_minimum_width_keeps_16_px_labels_at_11_px():
+    assert min_display_width('<svg id="a" viewBox="0 0 800 600" style="max-width: 800px;">') == 551
+    assert min_display_width('<svg id="a" viewBox="-8 -8 480.5 90">') == math.ceil(480.5 * 11 / 16) + 1 == 332
+    assert min_display_width("<svg id='a'>") == 0
+
+
+def test_each_drawing_gets_its_minimum_width_and_only_the_listed_ones_scroll_on_a_phone(bank, page):
+    scrolling = set()
+    for q in (q for q in bank.questions if q.diagrams):
+        for drawing in page(f"questions/{q.id}/").select(".ftp-diagram-drawing"):
+            width = float(drawing.find("svg")["viewbox"].split()[2])
+            expected = math.ceil(width * 11 / 16) + 1
+            assert re.fullmatch(rf"--ftp-min-width: {expected}px", drawing["style"]), (q.id, drawing["style"])
+            flagged = drawing.has_attr("data-scrolls")
+            assert flagged == (expected > PHONE_COLUMN_PX) == (drawing.get("tabindex") == "0"), q.id
+            if flagged:
+                scrolling.add(q.id)
+    assert scrolling <= SCROLL_ON_A_PHONE, (
+        f"{sorted(scrolling - SCROLL_ON_A_PHONE)}: labels would be under 11 px on a phone, so the drawing scrolls "
+        "there; redraw it at most 480 px wide (short lines, stacked branches) or list it in SCROLL_ON_A_PHONE"
+    )
+    assert scrolling >= SCROLL_ON_A_PHONE, "listed diagrams that fit a phone now: remove them from the list"
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,21 @@ text sizes, diagram and chart labels, formulas, the phone contents box, glossary
 
 from __future__ import annotations
 
+import functools
+import http.server
 import posixpath
 import re
+import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from test_accessibility import AXE
+
+from conftest import build_site, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -61,6 +70,90 @@ def test_no_element_is_wider_than_the_viewport(tab_at, server, width, path):
     tab.goto(server + path, wait_until="networkidle")
     open_all(tab)
     assert tab.evaluate(TOO_WIDE) == []
+
+
+# Drawings that scroll sideways in the page: whether it fits, how far it can scroll, and whether Tab reaches it.
+SCROLLERS = """() => [...document.querySelectorAll('.ftp-diagram-drawing')]
+  .filter(d => d.scrollWidth > d.clientWidth + 1)
+  .map(d => ({label: d.getAttribute('aria-label'), tabindex: d.tabIndex, flagged: d.hasAttribute('data-scrolls')}))"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_diagram_reads_in_the_page_with_labels_of_at_least_11_px(tab_at, server, bank, width):
+    """No viewer: the drawing as the page shows it. One too wide to fit the column at 11 px scrolls
+    sideways inside its own box, reachable with Tab, and nothing sticks out of the viewport; light and dark."""
+    tab = tab_at(width)
+    scrolled = []
+    for q in (q for q in bank.questions if q.diagrams):
+        tab.goto(server + f"questions/{q.id}/", wait_until="networkidle")
+        open_all(tab)
+        sizes = tab.evaluate(LABEL_SIZES, ".ftp-diagram-drawing svg text, .ftp-diagram-drawing svg foreignObject span")
+        assert sizes and min(sizes) >= MIN_LABEL_PX, (q.id, round(min(sizes or [0]), 1))
+        assert tab.evaluate(TOO_WIDE) == [], q.id
+        for s in tab.evaluate(SCROLLERS):
+            assert s["tabindex"] == 0 and s["flagged"], (q.id, s)
+            scrolled.append(q.id)
+        # Dark mode puts the drawing on a white panel: it must not take width from the drawing.
+        tab.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+        dark = tab.evaluate(LABEL_SIZES, ".ftp-diagram-drawing svg text, .ftp-diagram-drawing svg foreignObject span")
+        assert min(dark) >= MIN_LABEL_PX, (q.id, "dark", round(min(dark), 1))
+        assert all(s["flagged"] for s in tab.evaluate(SCROLLERS)), (q.id, "dark")
+    if width >= 1280:
+        assert scrolled == [], "a desktop column fits every drawing at 11 px"
+
+
+@pytest.fixture(scope="module")
+def wide_diagram_site(tmp_path_factory):
+    """A copy of the project whose first diagram gains a row of four long boxes (about 900 px wide,
+    too wide for any phone at 11 px), drawn by the real `make diagrams` script, built and served."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    bank = project / "data" / "questions.yaml"
+    lines = bank.read_text().splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.strip() == "mermaid: |") + 1
+    indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+    row = " & ".join(f'WIDE{n}["Branch {n}: a label long enough"]' for n in range(1, 5))
+    lines.insert(first + 1, f'{indent}  WIDE["One source"] --> {row}\n')
+    bank.write_text("".join(lines))
+    subprocess.run([sys.executable, "scripts/render_diagrams.py"], cwd=project, check=True, capture_output=True)
+    site = build_site(project, tmp_path_factory.mktemp("site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_a_diagram_too_wide_for_a_phone_scrolls_sideways_in_its_box_at_11_px(browser, wide_diagram_site, bank, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(wide_diagram_site) else r.abort())
+    tab = context.new_page()
+    qid = next(q.id for q in bank.questions if q.diagrams)
+    tab.goto(wide_diagram_site + f"questions/{qid}/", wait_until="networkidle")
+    tab.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    open_all(tab)
+    drawing = tab.locator(".ftp-diagram-drawing").first
+    assert drawing.get_attribute("data-scrolls") is not None and drawing.get_attribute("tabindex") == "0"
+    assert tab.evaluate(SCROLLERS) == [{"label": drawing.get_attribute("aria-label"), "tabindex": 0, "flagged": True}]
+    sizes = tab.evaluate(LABEL_SIZES, ".ftp-diagram-drawing svg text")
+    assert min(sizes) >= MIN_LABEL_PX
+    assert tab.evaluate(TOO_WIDE) == []
+    assert "radial-gradient" in drawing.evaluate("d => getComputedStyle(d).backgroundImage"), "edge shadows"
+    drawing.focus()
+    assert drawing.evaluate("d => getComputedStyle(d).outlineStyle") != "none", "visible focus"
+    tab.keyboard.press("ArrowRight")
+    expect(drawing).not_to_have_js_property("scrollLeft", 0)
+    tab.add_script_tag(path=str(AXE))
+    found = tab.evaluate("async () => (await axe.run('figure.ftp-diagram', {resultTypes: ['violations']})).violations")
+    assert [v["id"] for v in found] == [], "scrollable-region-focusable and the rest, on the figure"
+    tab.emulate_media(media="print")
+    assert tab.evaluate(SCROLLERS) == [], "on paper it fits the column"
+    context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.bank import ANSWER_RULES, Bank, Question
-from macros.bank.model import glossary_anchor
+from macros.bank.model import Diagram, glossary_anchor
 from macros.bank.snippets import question_snippets
 from macros.bank.stack import ML_LIBRARIES, versions_for
 from macros.cards import Card
-from macros.diagrams import diagram_key
+from macros.diagrams import PHONE_COLUMN_PX, diagram_key, min_display_width
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
 from macros.figures.calculator import FIGURE_ID as CALCULATOR_FIGURE
 from macros.offline.disk_copy import COPY_FILENAME, FOLDER
@@ -51,6 +51,21 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def diagram_item(diagram: Diagram, key: str, svg: str | None) -> dict[str, Any]:
+    """What _diagram.md.j2 needs: the drawing's key (None: not drawn yet, Mermaid draws it in the
+    browser) and the narrowest width that keeps its labels readable; a drawing that needs more
+    than a phone's column scrolls sideways there, so it is made keyboard-focusable."""
+    width = min_display_width(svg) if svg is not None else 0
+    return {
+        "kind": "diagram",
+        "diagram": diagram,
+        "key": key if svg is not None else None,
+        "fence": fence_for(diagram.mermaid),
+        "min_width": width,
+        "scrolls": width > PHONE_COLUMN_PX,
+    }
 
 
 def fence_for(source: str) -> str:
@@ -240,15 +255,7 @@ class SitePlan:
         diagram_slot = next((s for s in sections if s["id"] in ("how_it_works", "plan", "example")), sections[-1])
         figure_slot = next((s for s in sections if s["id"] == "numbers"), diagram_slot)
         drawn = [(d, diagram_key(d.mermaid)) for d in q.diagrams]
-        diagram_slot["after"] += [
-            {
-                "kind": "diagram",
-                "diagram": d,
-                "key": key if key in diagram_svgs else None,
-                "fence": fence_for(d.mermaid),
-            }
-            for d, key in drawn
-        ]
+        diagram_slot["after"] += [diagram_item(d, key, diagram_svgs.get(key)) for d, key in drawn]
         figure_slot["after"] += [{"kind": "figure", "html": figure_html[f]} for f in q.figures if f in figure_html]
         siblings = self.by_level[q.level]
         pos = self._level_position[q.id]
