@@ -56,8 +56,10 @@ lock:  ## Rewrite requirements.lock (deploy) and requirements-linkcheck.lock, wi
 schema: $(VENV)/.installed  ## Regenerate schema/questions.schema.json from the model
 	$(BIN)/python -m macros.bank.schema > schema/questions.schema.json
 
-vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid copy from the npm package pinned in package.json
+vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid and ts-fsrs copies from the npm packages pinned in package.json
 	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE docs/assets/vendor/mermaid/
+	cp node_modules/ts-fsrs/dist/index.mjs docs/assets/vendor/ts-fsrs/ts-fsrs.js
+	cp node_modules/ts-fsrs/LICENSE docs/assets/vendor/ts-fsrs/
 
 diagrams: $(VENV)/.installed  ## Draw new or changed Mermaid diagrams to data/diagrams/*.svg (needs Chromium); commit them
 	$(BIN)/python scripts/render_diagrams.py
