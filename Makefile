@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ANSWERS_VENV := .venv-answers
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint schema vendor diagrams audit clean bench audit-deps linkcheck answers answers-stack lock fonts
+.PHONY: serve build test lint schema stamp vendor diagrams audit clean bench audit-deps linkcheck answers answers-stack lock fonts
 
 serve: $(VENV)/.installed  ## Serve the site on http://127.0.0.1:8000 and rebuild on edits
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -55,6 +55,9 @@ lock:  ## Rewrite requirements.lock (deploy) and requirements-linkcheck.lock, wi
 
 schema: $(VENV)/.installed  ## Regenerate schema/questions.schema.json from the model
 	$(BIN)/python -m macros.bank.schema > schema/questions.schema.json
+
+stamp: $(VENV)/.installed  ## Record changed answers' content hashes and today's date in data/answer-changes.yaml; commit it
+	$(BIN)/python scripts/stamp_answers.py
 
 vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid and ts-fsrs copies from the npm packages pinned in package.json
 	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE docs/assets/vendor/mermaid/

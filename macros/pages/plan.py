@@ -15,6 +15,7 @@ from macros.bank import ANSWER_RULES, Bank, Question
 from macros.bank.model import glossary_anchor
 from macros.bank.snippets import question_snippets
 from macros.bank.stack import ML_LIBRARIES, versions_for
+from macros.bank.versions import answer_hash
 from macros.cards import Card
 from macros.diagrams import diagram_key
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
@@ -57,6 +58,30 @@ def fence_for(source: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(iso: str | None) -> str | None:
+    """'2026-12-01' -> '1 December 2026' (English whatever the machine's locale)."""
+    if not iso:
+        return None
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
 def nav_title(text: str) -> str:
     """A nav title safe to print as HTML. MkDocs' and Material's templates print it raw in the navigation
     but escaped (`| e`) in the footer's aria-label, so only what could be markup is escaped: `<`, `>`,
@@ -82,8 +107,17 @@ class SitePlan:
         site_url: str = "",
         site_name: str = "Fine-Tuning Interview Prep",
         answer_stack: dict[str, str] | None = None,
+        answer_versions: dict[str, dict] | None = None,
     ):
         self.bank = bank
+        # Content hash of each answer (a grade stores it) and, once recorded by `make stamp`, its date.
+        self.answer_hash = {q.id: answer_hash(q) for q in bank.questions}
+        recorded = answer_versions or {}
+        self.answer_changed = {
+            qid: recorded[qid]["changed"].isoformat()
+            for qid, h in self.answer_hash.items()
+            if qid in recorded and recorded[qid]["hash"] == h
+        }
         self.answer_stack = answer_stack or {}  # library -> version the snippets are tested with
         self.site_name = site_name
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
@@ -112,6 +146,7 @@ class SitePlan:
         return {
             "id": q.id,
             "number": self.number[q.id],
+            "answer_hash": self.answer_hash[q.id],
             "question": q.question,
             "hint": q.hint,
             "key_points": q.key_points,
@@ -276,6 +311,8 @@ class SitePlan:
                 "next": self._neighbour(uri, siblings[pos + 1]) if pos + 1 < len(siblings) else None,
                 "checked_with": checked_with,
                 "checked_on_stand_ins": any(name in ML_LIBRARIES for name, _ in checked_with),
+                "answer_changed": self.answer_changed.get(q.id),  # ISO date, or None before `make stamp`
+                "answer_changed_text": long_date(self.answer_changed.get(q.id)),
             },
         )
 
