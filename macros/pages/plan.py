@@ -418,6 +418,7 @@ class SitePlan:
                 for q in self.bank.questions
             ],
             "links": {"practice": link(from_uri, PRACTICE), "downloads": link(from_uri, DOWNLOADS)},
+            "levels": [{"id": lv.id, "title": lv.title} for lv in self.bank.levels],  # "Due today" per level
         }
 
     def _practice(self) -> PlannedPage:
