@@ -3,7 +3,7 @@
 // mark" button, and the keys H (hint), A (answer), 1-4 (Again, Hard, Good, Easy, as in Anki), G (Good) and
 // R (Again: "review again", as in the mock interview), N (next). On a listing page: a link to the first
 // question there not studied yet (else to review). Reads and clears marks through window.ftpStudy
-// (docs/assets/study/main.js), once its widgets are built (ftpStudy.whenReady).
+// (docs/assets/study/boot.js), whose entry module runs first and builds the grading widget.
 const LABEL = { new: "not studied yet", review: "to review again" };
 const GRADE_KEYS = { 1: "again", 2: "hard", 3: "good", 4: "easy", g: "good", r: "again" };
 
@@ -96,16 +96,15 @@ function listingPage(panel, study) {
   draw();
 }
 
-async function start() {
+function start() {
   const study = window.ftpStudy;
   if (!study || !study.status) return;
-  await study.whenReady;
   const mount = document.querySelector(".ftp-study[data-question-id]");
   if (mount) questionPage(mount, study);
   const panel = document.querySelector('[data-ftp-list="listing"]');
   if (panel) listingPage(panel, study);
 }
 
-// Module scripts run in document order: study/main.js has set window.ftpStudy; its widgets follow (whenReady).
+// Module scripts run in document order: the study entry module (before this one) has built the widgets.
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();

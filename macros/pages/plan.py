@@ -290,7 +290,7 @@ class SitePlan:
                 # plugin, which we do not use): the glossary terms this question explains. Only the short terms:
                 # a long form such as "Reinforcement learning from ..." would make "learning rate" match it.
                 "tags": self.search_tags.get(q.id, []),
-                "study": True,  # overrides/main.html loads the self-test script (docs/assets/study.js)
+                "study": "question",  # overrides/main.html loads docs/assets/study/page-question.js
                 "next_question": True,  # and docs/assets/study-next.js
             },
             context={
@@ -327,7 +327,7 @@ class SitePlan:
             meta={
                 "title": group.title,
                 "description": shorten(group.description),
-                "study": True,
+                "study": "listing",  # docs/assets/study/page-listing.js
                 "next_question": True,
                 # Rank a listing below the question pages it lists (Material multiplies its score).
                 "search": {"boost": LISTING_SEARCH_BOOST},
@@ -444,7 +444,7 @@ class SitePlan:
                 "title": "Mock interview",
                 "description": "Questions one at a time in random order, with an optional timer; grade yourself "
                 "and see what to review.",
-                "study": True,
+                "study": "practice",  # docs/assets/study/page-practice.js
                 "search": {"exclude": True},  # it repeats the question pages' text; search finds those
             },
             context={
