@@ -1,5 +1,5 @@
 // Home page: the study plan for an interview date (docs/assets/study/plan.js does the sums).
-import { el } from "./dom.js";
+import { el, onRefresh } from "./dom.js";
 import { studyPlan } from "./plan.js";
 import { review } from "./schedule.js";
 import { store } from "./store.js";
@@ -13,7 +13,7 @@ export function planView(box, ids) {
   const result = box.querySelector("[data-ftp-plan-result]");
   const pad = (n) => String(n).padStart(2, "0");
   const today = new Date();
-  input.min = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate() + 0);
+  input.min = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate());
 
   function draw() {
     result.replaceChildren();
@@ -40,12 +40,12 @@ export function planView(box, ids) {
       " days, so the last new questions come " + plan.gap + " days before the interview; grading Again or Hard brings a question back sooner.";
     const rows = plan.schedule.slice(0, ROWS).map((day) =>
       el("tr", {}, [el("td", { text: shortDate(day.date) }), el("td", { text: String(day.fresh) }), el("td", { text: String(day.due) })]));
-    const table = el("table", { className: "ftp-plan-table", "data-ftp-plan-table": "" }, [
+    const table = el("table", { "data-ftp-plan-table": "" }, [
       el("caption", { text: "What each day holds" }),
       el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Day" }), el("th", { scope: "col", text: "New" }), el("th", { scope: "col", text: "Reviews due" })])]),
       el("tbody", {}, rows),
     ]);
-    result.append(el("p", { "data-ftp-plan-summary": "", text }), el("p", { className: "ftp-help", text: assumption }), table);
+    result.append(el("p", { "data-ftp-plan-summary": "", text }), el("p", { text: assumption }), table);
     if (plan.schedule.length > ROWS) result.append(el("p", { className: "ftp-help", text: "The table shows the first " + ROWS + " days." }));
   }
 
@@ -62,6 +62,7 @@ export function planView(box, ids) {
     }
     draw();
   });
+  onRefresh(draw); // a grade or an import changes what is new
   box.hidden = false;
   draw();
 }
