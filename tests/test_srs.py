@@ -376,3 +376,62 @@ def test_the_new_ui_has_no_axe_violations_and_fits_the_width(browser, server, ur
         assert tab.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scrolling"
     finally:
         context.close()
+
+
+# ---- the pure modules, imported in Chromium --------------------------------------------------------
+
+
+def test_store_validation_and_merge_rules(clocked, server):
+    tab = clocked
+    tab.goto(server + "practice/")
+    result = tab.evaluate(
+        """async (base) => {
+            const s = await import(base + "assets/study/store.js");
+            const sched = await import(base + "assets/study/schedule.js");
+            const at = (iso, rating = 3) => ({ card: sched.review(null, rating, new Date(iso)),
+                                                reviews: [{ rating, at: iso, hash: null }] });
+            const v2 = (questions, aside = {}) => ({ format: s.FORMAT, version: 2, questions, aside });
+            const bad = s.validate(v2({ "lora": { card: { due: "soon" }, reviews: [{ rating: 3, at: "x" }] },
+                                        "Bad Id": at("2026-11-01T00:00:00Z"),
+                                        "learning-rate": { ...at("2026-11-01T00:00:00Z"), reviews: [{ rating: 7 }] },
+                                        "model-merging": at("2026-11-01T00:00:00Z") }));
+            const long = at("2026-11-01T00:00:00Z");
+            long.reviews = Array.from({ length: 30 }, (_, n) =>
+                ({ rating: 3, at: new Date(Date.UTC(2026, 0, n + 1)).toISOString(), hash: "0123456789abcdef" }));
+            // 13:00 at UTC+2 is 11:00 UTC: older than 12:00 UTC, although "13" sorts after "12".
+            const mine = s.validate(v2({ "lora": at("2026-11-30T12:00:00.000Z") })).data;
+            const theirs = s.validate(v2({ "lora": at("2026-11-30T13:00:00+02:00", 1),
+                                           "gone": at("2026-11-30T00:00:00Z") })).data;
+            const { data, report } = s.merge(mine, theirs, new Set(["lora"]));
+            return {
+                kept: Object.keys(bad.data.questions),
+                history: s.validate(v2({ "lora": long })).data.questions["lora"].reviews.length,
+                lastOfHistory: s.validate(v2({ "lora": long })).data.questions["lora"].reviews.at(-1).at,
+                winner: data.questions["lora"].reviews[0].rating,
+                aside: Object.keys(data.aside), inQuestions: Object.keys(data.questions), report,
+                noVersion: s.validate({ format: s.FORMAT, version: 3, questions: {} }).error,
+            };
+        }""",
+        server,
+    )
+    assert result["kept"] == ["model-merging"], "a bad card, id or rating is dropped, never trusted"
+    assert result["history"] == 20 and result["lastOfHistory"] == "2026-01-30T00:00:00.000Z", "the newest 20"
+    assert result["winner"] == 3, "compared as times, not as text"
+    assert result["aside"] == ["gone"] and result["inQuestions"] == ["lora"]
+    assert result["report"] == {"added": 0, "updated": 0, "kept": 1, "unknown": ["gone"]}
+    assert "different version" in result["noVersion"]
+
+
+def test_relative_dates_count_calendar_days(clocked, server):
+    tab = clocked
+    tab.goto(server + "practice/")
+    texts = tab.evaluate(
+        """async (base) => {
+            const w = await import(base + "assets/study/when.js");
+            const now = new Date("2026-12-01T23:30:00Z");
+            return ["2026-12-01T08:00:00Z", "2026-11-20T08:00:00Z", "2026-12-02T00:10:00Z", "2026-12-04T09:00:00Z"]
+                .map((d) => w.relativeDue(new Date(d), now));
+        }""",
+        server,
+    )
+    assert texts == ["today", "today", "tomorrow, Wed 2 Dec", "in 3 days, Fri 4 Dec"]
