@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from test_accessibility import AXE, axe_violations
 from test_study import KEY, stored
+
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -435,3 +438,31 @@ def test_relative_dates_count_calendar_days(clocked, server):
         server,
     )
     assert texts == ["today", "today", "tomorrow, Wed 2 Dec", "in 3 days, Fri 4 Dec"]
+
+
+def imports_of(entry: str) -> list[str]:
+    """Every module an entry module imports, directly or not, read from its import statements."""
+    assets = ROOT / "docs" / "assets"
+    seen: list[str] = []
+    todo = [assets / "study" / entry]
+    while todo:
+        text = todo.pop().read_text(encoding="utf-8")
+        for spec in re.findall(r'^import [^;]*? from "(\.[^"]+)";', text, re.M | re.S):
+            target = (assets / "study" / spec).resolve().relative_to(assets.resolve()).as_posix()
+            if target not in seen:
+                seen.append(target)
+                if target.startswith("study/"):
+                    todo.append(assets / target)
+    return sorted(seen)
+
+
+@pytest.mark.parametrize(
+    ("url", "entry"),
+    [("questions/lora/", "question"), ("levels/beginner/", "listing"), ("", "home"), ("practice/", "practice")],
+)
+def test_each_entry_preloads_exactly_what_it_imports(page, url, entry):
+    soup = page(url)
+    preloaded = sorted(link["href"].split("assets/", 1)[1] for link in soup.find_all("link", rel="modulepreload"))
+    assert preloaded == imports_of(f"page-{entry}.js")
+    script = soup.find("script", src=lambda s: s and "assets/study/page-" in s)
+    assert script["src"].endswith(f"assets/study/page-{entry}.js")
