@@ -344,9 +344,10 @@ def test_study_plan_for_an_interview_date(clocked, server, bank):
 # ---- accessibility and phones ----------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("url", ["", "practice/", "questions/lora/"])
-def test_the_new_ui_has_no_axe_violations_and_fits_the_width(browser, server, url, width):
+def test_the_new_ui_has_no_axe_violations_and_fits_the_width(browser, server, url, width, scheme):
     context = browser.new_context(viewport={"width": width, "height": 900}, timezone_id="UTC")
     context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
     try:
@@ -362,6 +363,7 @@ def test_the_new_ui_has_no_axe_violations_and_fits_the_width(browser, server, ur
         tab.evaluate("() => localStorage.setItem('ftp-study-plan-date', '2026-12-20')")
         tab.goto(server + url, wait_until="networkidle")
         tab.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        tab.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         if url == "questions/lora/":
             assert tab.locator("[data-ftp-changed]").is_visible() and tab.locator("[data-ftp-grading]").is_visible()
         elif url == "":
