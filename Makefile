@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ANSWERS_VENV := .venv-answers
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test lint schema vendor diagrams audit clean bench audit-deps linkcheck answers answers-stack lock fonts
+.PHONY: serve build offline test lint schema stamp vendor diagrams audit clean bench audit-deps linkcheck answers answers-stack lock fonts
 
 serve: $(VENV)/.installed  ## Serve the site on http://127.0.0.1:8000 and rebuild on edits
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -60,12 +60,17 @@ lock:  ## Rewrite requirements.lock (deploy) and requirements-linkcheck.lock, wi
 schema: $(VENV)/.installed  ## Regenerate schema/questions.schema.json from the model
 	$(BIN)/python -m macros.bank.schema > schema/questions.schema.json
 
-vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid and Workbox copies from the npm packages pinned in package.json
+stamp: $(VENV)/.installed  ## Record changed answers' content hashes and today's date in data/answer-changes.yaml; commit it
+	$(BIN)/python scripts/stamp_answers.py
+
+vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid, Workbox and ts-fsrs copies from the npm packages pinned in package.json
 	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE docs/assets/vendor/mermaid/
 	for m in core routing strategies precaching; do cp node_modules/workbox-$$m/build/workbox-$$m.prod.js docs/assets/vendor/workbox/; done
 	cp node_modules/workbox-window/build/workbox-window.prod.mjs node_modules/workbox-core/LICENSE docs/assets/vendor/workbox/
 	cp node_modules/iframe-worker/shim/index.js docs/assets/vendor/iframe-worker/shim.js
 	cp node_modules/iframe-worker/LICENSE docs/assets/vendor/iframe-worker/
+	cp node_modules/ts-fsrs/dist/index.mjs docs/assets/vendor/ts-fsrs/ts-fsrs.js
+	cp node_modules/ts-fsrs/LICENSE docs/assets/vendor/ts-fsrs/
 
 diagrams: $(VENV)/.installed  ## Draw new or changed Mermaid diagrams to data/diagrams/*.svg (needs Chromium); commit them
 	$(BIN)/python scripts/render_diagrams.py

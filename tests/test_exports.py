@@ -149,7 +149,8 @@ def test_json_holds_the_whole_validated_bank(bank, site):
     # The same versions the question pages name, from answers/requirements.txt.
     assert data["about"]["code_checked_with"] == load_answer_stack(ROOT / "answers" / "requirements.txt")
     assert {"torch", "transformers", "peft", "trl"} <= set(data["about"]["code_checked_with"])
-    assert Bank.model_validate(data).model_copy(update={"about": None}) == bank, "the JSON round-trips to the bank"
+    round_trip = Bank.model_validate(data).model_copy(update={"about": None, "answer_versions": None})
+    assert round_trip == bank, "the JSON round-trips to the bank"
 
 
 def test_csv_holds_every_question(bank, site):

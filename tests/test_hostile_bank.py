@@ -153,7 +153,7 @@ def test_a_question_id_that_is_an_object_property_counts_like_any_other(guarded,
     assert counts["level:beginner:new"] == "3" and counts["level:beginner:got"] == "0", counts
     guarded.goto(hostile_server + "questions/constructor/", wait_until="load")
     guarded.locator("details.ftp-answer > summary").click()
-    guarded.locator('[data-ftp-grade="got"]').click()
+    guarded.locator('[data-ftp-grade="good"]').click()
     guarded.goto(hostile_server, wait_until="load")
     counts = guarded.evaluate(count)
     assert (counts["level:beginner:got"], counts["level:beginner:new"]) == ("1", "2"), counts

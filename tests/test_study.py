@@ -16,12 +16,22 @@ def stored(tab) -> dict:
     return json.loads(tab.evaluate(f"localStorage.getItem('{KEY}')") or "null")
 
 
+# The two marks of the first study mode as FSRS ratings: "Got it" is Good, "Review again" is Again.
+RATING_BUTTON = {"got": "good", "review": "again"}
+RATING_VALUE = {"got": 3, "review": 1}
+
+
 def grade(tab, server, qid: str, status: str, tick: int | None = None) -> None:
+    """Grade a question on its page: `status` is got (Good), review (Again) or an FSRS rating's name."""
     tab.goto(server + f"questions/{qid}/")
     tab.locator("details.ftp-answer > summary").click()
     if tick is not None:
         tab.locator("[data-ftp-point]").nth(tick).check()
-    tab.locator(f'[data-ftp-grade="{status}"]').click()
+    tab.locator(f'[data-ftp-grade="{RATING_BUTTON.get(status, status)}"]').click()
+
+
+def last_rating(tab, qid: str) -> int:
+    return stored(tab)["questions"][qid]["reviews"][-1]["rating"]
 
 
 def home_counts(tab, server) -> dict[str, str]:
@@ -44,19 +54,19 @@ def test_grading_waits_for_the_answer_and_the_mark_survives_a_reload(tab, server
     checklist = tab.locator(".ftp-checklist label")
     assert [" ".join(t.split()) for t in checklist.all_inner_texts()] == [" ".join(p.split()) for p in q.key_points]
     tab.locator("[data-ftp-point]").nth(1).check()
-    tab.locator('[data-ftp-grade="review"]').click()
-    assert "Saved: Review again" in tab.locator(".ftp-self-test [data-ftp-message]").inner_text()
+    tab.locator('[data-ftp-grade="again"]').click()
+    assert "Saved: Again. Next review tomorrow" in tab.locator(".ftp-self-test [data-ftp-message]").inner_text()
 
     tab.reload()
     assert tab.locator(".ftp-self-test [data-ftp-badge]").inner_text() == "Review again"
     tab.locator("details.ftp-answer > summary").click()
-    assert tab.locator('[data-ftp-grade="review"]').get_attribute("aria-pressed") == "true"
+    assert tab.locator('[data-ftp-grade="again"]').get_attribute("aria-pressed") == "true"
     assert [b.is_checked() for b in tab.locator("[data-ftp-point]").all()] == [
         i == 1 for i in range(len(q.key_points))
     ], "the ticked key point is remembered with the mark"
     entry = stored(tab)["questions"]["lora"]
-    assert entry["status"] == "review" and entry["points"] == [1]
-    assert stored(tab)["version"] == 1
+    assert entry["reviews"][-1]["rating"] == 1 and entry["points"] == [1]
+    assert stored(tab)["version"] == 2
 
 
 # ---- home and listing pages ----------------------------------------------------------------------
@@ -116,7 +126,7 @@ def test_export_reset_import_round_trip(tab, server, tmp_path):
     download.value.save_as(exported)
     data = json.loads(exported.read_text())
     assert exported.name.startswith("fine-tuning-interview-progress-") and exported.suffix == ".json"
-    assert data["format"] == "ftp-study-progress" and data["version"] == 1
+    assert data["format"] == "ftp-study-progress" and data["version"] == 2
     assert data["questions"] == before
 
     tab.once("dialog", lambda d: d.dismiss())
@@ -175,8 +185,8 @@ def test_corrupt_or_foreign_storage_is_ignored_with_a_notice(tab, server, value)
     assert "could not be read" in notice.inner_text() and "ignored" in notice.inner_text()
     # The page still works: grading starts afresh, and the unreadable value is kept aside.
     tab.locator("details.ftp-answer > summary").click()
-    tab.locator('[data-ftp-grade="got"]').click()
-    assert stored(tab)["questions"]["lora"]["status"] == "got"
+    tab.locator('[data-ftp-grade="good"]').click()
+    assert last_rating(tab, "lora") == 3
     assert tab.evaluate(f"localStorage.getItem('{KEY}.unreadable')") == value
     tab.goto(server)
     assert tab.locator("[data-ftp-list=home] [data-ftp-summary]").inner_text().startswith("1 / ")
@@ -261,7 +271,8 @@ def test_a_seeded_interview_serves_the_expected_questions_and_sums_up_the_grades
     assert href == f"../questions/{review_ids[0]}/"
 
     # The grades feed the progress everywhere.
-    assert {k: v["status"] for k, v in stored(tab)["questions"].items()} == dict(zip(served, grades, strict=True))
+    ratings = {k: v["reviews"][-1]["rating"] for k, v in stored(tab)["questions"].items()}
+    assert ratings == {s: RATING_VALUE[g] for s, g in zip(served, grades, strict=True)}
 
     # The address now reproduces the set: open it afresh, start, and the same questions come in the same order.
     link = summary.locator("[data-ftp-share-link]").get_attribute("href")
@@ -328,9 +339,17 @@ def test_pages_stay_readable_without_javascript(browser, server, bank):
         context.close()
 
 
+def study_entries(soup) -> list[str]:
+    return [s["src"].rsplit("/", 1)[-1] for s in soup.find_all("script", src=True) if "assets/study/" in s["src"]]
+
+
 def test_study_script_loads_only_where_it_is_used(page):
-    assert page("questions/lora/").find("script", src=lambda s: s and s.endswith("assets/study.js"))
-    assert page("practice/").find("script", src=lambda s: s and s.endswith("assets/study.js"))
-    assert page("").find("script", src=lambda s: s and s.endswith("assets/study.js"))
-    assert not page("cheat-sheet/").find("script", src=lambda s: s and s.endswith("assets/study.js"))
+    assert study_entries(page("questions/lora/")) == ["page-question.js"]
+    assert study_entries(page("practice/")) == ["page-practice.js"]
+    assert study_entries(page("")) == ["page-home.js"]
+    assert study_entries(page("levels/beginner/")) == ["page-listing.js"]
+    assert study_entries(page("cheat-sheet/")) == []
+    for url in ("questions/lora/", "practice/", ""):
+        script = page(url).find("script", src=lambda s: s and "assets/study/" in s)
+        assert script["type"] == "module", "module scripts are deferred"
     assert not page("downloads/").find("link", href=lambda s: s and s.endswith("assets/study.css"))

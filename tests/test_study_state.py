@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_study import KEY, grade, stored
+from test_study import KEY, grade, last_rating, stored
 
 pytestmark = pytest.mark.browser
 
@@ -48,8 +48,8 @@ def test_an_unreadable_value_filling_the_storage_does_not_block_saving(tab, serv
     tab.evaluate("([k, n]) => localStorage.setItem(k, '{' + 'x'.repeat(n))", [KEY, room - 1000])
     tab.reload()
     tab.locator("details.ftp-answer > summary").click()
-    tab.locator('[data-ftp-grade="got"]').click()
-    assert stored(tab)["questions"]["lora"]["status"] == "got"
+    tab.locator('[data-ftp-grade="good"]').click()
+    assert last_rating(tab, "lora") == 3
     notice = tab.locator(".ftp-self-test [data-ftp-message]").inner_text()
     assert "storage is full" not in notice and notice.startswith("Saved")
     assert tab.evaluate(f"localStorage.getItem('{KEY}.unreadable')") is None, "the copy that did not fit is gone"
@@ -74,8 +74,9 @@ def test_an_import_with_unknown_question_ids_says_what_it_skipped(tab, server, t
     )
     message = import_file(tab, server, path)
     assert "progress for 1 question(s) updated" in message
-    assert "1 entry for questions this site does not have (no-such-question) were skipped" in message
+    assert "1 entry for questions this site does not have (no-such-question) were kept aside" in message
     assert set(stored(tab)["questions"]) == {"lora"}
+    assert set(stored(tab)["aside"]) == {"no-such-question"}, "kept, apart from the progress"
 
 
 def test_the_more_recent_mark_wins_by_time_not_by_spelling(tab, server, tmp_path):
@@ -94,5 +95,5 @@ def test_the_more_recent_mark_wins_by_time_not_by_spelling(tab, server, tmp_path
     )
     import_file(tab, server, path)
     data = stored(tab)["questions"]
-    assert data["lora"]["status"] == "review"
-    assert data["model-merging"] == {"status": "got", "updated": ""}
+    assert data["lora"]["reviews"] == [{"rating": 1, "at": "2026-11-30T12:00:00.000Z", "hash": None}]
+    assert data["model-merging"]["reviews"] == [{"rating": 3, "at": None, "hash": None}], "no date: oldest"

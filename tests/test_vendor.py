@@ -45,3 +45,15 @@ def test_vendored_iframe_worker_shim_matches_the_pinned_package():
     assert (vendored / "shim.js").read_bytes() == (installed / "shim" / "index.js").read_bytes(), "run `make vendor`"
     assert (vendored / "LICENSE").read_bytes() == (installed / "LICENSE").read_bytes()
     assert f"iframe-worker {pinned}" in (vendored / "VERSION").read_text()
+
+
+def test_vendored_ts_fsrs_matches_the_pinned_package():
+    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["ts-fsrs"]
+    installed = ROOT / "node_modules" / "ts-fsrs"
+    assert json.loads((installed / "package.json").read_text())["version"] == pinned
+    vendored = ROOT / "docs" / "assets" / "vendor" / "ts-fsrs"
+    assert (vendored / "ts-fsrs.js").read_bytes() == (installed / "dist" / "index.mjs").read_bytes(), (
+        "run `make vendor` and commit the result"
+    )
+    assert (vendored / "LICENSE").read_bytes() == (installed / "LICENSE").read_bytes()
+    assert f"ts-fsrs {pinned}" in (vendored / "VERSION").read_text()

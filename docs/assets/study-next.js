@@ -1,9 +1,11 @@
 // From one question to the next. On a question page, right where the reader grades: a "Next
 // question" link (the next one in this level not studied yet, else the next to review), a "Clear
-// mark" button, and the keys H (hint), A (answer), G (got it), R (review again), N (next), as in the
-// mock interview. On a listing page: a link to the first question there not studied yet (else to
-// review). Reads and clears marks through window.ftpStudy (docs/assets/study.js), loaded before it.
+// mark" button, and the keys H (hint), A (answer), 1-4 (Again, Hard, Good, Easy, as in Anki), G (Good) and
+// R (Again: "review again", as in the mock interview), N (next). On a listing page: a link to the first
+// question there not studied yet (else to review). Reads and clears marks through window.ftpStudy
+// (docs/assets/study/boot.js), whose entry module runs first and builds the grading widget.
 const LABEL = { new: "not studied yet", review: "to review again" };
+const GRADE_KEYS = { 1: "again", 2: "hard", 3: "good", 4: "easy", g: "good", r: "again" };
 
 /** The question to go to after `current` in `order`: the next not studied, else the next to review. */
 export function nextQuestion(order, current, status) {
@@ -28,7 +30,8 @@ function questionPage(mount, study) {
   next.className = "ftp-next-question";
   const keys = document.createElement("p");
   keys.className = "ftp-help ftp-keys";
-  keys.innerHTML = "Keys: <kbd>H</kbd> hint · <kbd>A</kbd> answer · <kbd>G</kbd> got it · <kbd>R</kbd> review again · <kbd>N</kbd> next question";
+  keys.innerHTML = "Keys: <kbd>H</kbd> hint · <kbd>A</kbd> answer · <kbd>1</kbd>–<kbd>4</kbd> Again, Hard, Good, Easy " +
+    "(<kbd>R</kbd> Again, <kbd>G</kbd> Good) · <kbd>N</kbd> next question";
   mount.querySelector(".ftp-self-test").append(next, keys);
   const toc = document.querySelector("[data-ftp-toc-grade]");
   if (toc) toc.hidden = false;
@@ -50,7 +53,7 @@ function questionPage(mount, study) {
   clear.addEventListener("click", () => {
     study.clear(id);
     draw();
-    buttons.querySelector('[data-ftp-grade="got"]').focus();
+    buttons.querySelector('[data-ftp-grade="good"]').focus();
   });
   document.addEventListener("ftp-study-change", draw);
   document.addEventListener("keydown", (event) => {
@@ -62,9 +65,9 @@ function questionPage(mount, study) {
     else if (key === "a" && answer) {
       answer.open = true;
       answer.querySelector("summary").focus();
-    } else if (key === "g" || key === "r") {
+    } else if (GRADE_KEYS[key]) {
       if (answer) answer.open = true; // grading shows once the answer is open
-      const button = buttons.querySelector(`[data-ftp-grade="${key === "g" ? "got" : "review"}"]`);
+      const button = buttons.querySelector(`[data-ftp-grade="${GRADE_KEYS[key]}"]`);
       button.click();
       button.focus();
     } else if (key === "n" && target) window.location.href = target;
@@ -102,6 +105,6 @@ function start() {
   if (panel) listingPage(panel, study);
 }
 
-// Module scripts run after the deferred study.js, which builds the grading widget on DOMContentLoaded.
+// Module scripts run in document order: the study entry module (before this one) has built the widgets.
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();

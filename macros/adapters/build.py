@@ -15,12 +15,14 @@ from mkdocs.exceptions import PluginError
 
 from macros.bank import Bank, BankError, load_bank
 from macros.bank.stack import load_answer_stack
+from macros.bank.versions import check_changes, load_changes
 from macros.diagrams import rendered_svgs
 from macros.figures import FIGURES, render_figures
 from macros.pages import SitePlan
 
 BANK_PATH = Path("data") / "questions.yaml"
 ANSWER_STACK_PATH = Path("answers") / "requirements.txt"  # the versions every snippet is tested with
+ANSWER_CHANGES_PATH = Path("data") / "answer-changes.yaml"  # each answer's hash and change date (make stamp)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Build:
     figure_html: dict[str, str]
     diagram_svgs: dict[str, str]
     answer_stack: dict[str, str]  # the direct dependencies of the answers' code, for the exports
+    answer_versions: dict[str, dict]  # question id -> {"hash", "changed"}: checked against the bank
 
 
 _cache: dict[tuple, Build] = {}
@@ -47,16 +50,22 @@ def current_build(config_file: str, site_url: str, site_name: str) -> Build:
     drawn = drawings.stat().st_mtime_ns if drawings.exists() else None  # a new or removed drawing changes it
     stack_file = path.parents[1] / ANSWER_STACK_PATH
     stack_stat = stack_file.stat().st_mtime_ns if stack_file.exists() else None
-    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size, drawn, stack_stat, site_url, site_name)
+    changes_file = path.parents[1] / ANSWER_CHANGES_PATH
+    changes_stat = changes_file.stat().st_mtime_ns if changes_file.exists() else None
+    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size, drawn, stack_stat, changes_stat)
+    key += (site_url, site_name)
     if key not in _cache:
         _cache.clear()
         bank = load_bank(path, known_figures=frozenset(FIGURES))
+        versions = load_changes(changes_file)
+        check_changes(bank, versions, str(ANSWER_CHANGES_PATH))
         _cache[key] = Build(
             bank=bank,
-            plan=SitePlan(bank, site_url, site_name, load_answer_stack(stack_file, direct_only=False)),
+            plan=SitePlan(bank, site_url, site_name, load_answer_stack(stack_file, direct_only=False), versions),
             figure_html=render_figures(bank),
             diagram_svgs=rendered_svgs(bank, drawings),
             answer_stack=load_answer_stack(stack_file),
+            answer_versions=versions,
         )
     return _cache[key]
 

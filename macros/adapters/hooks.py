@@ -74,7 +74,7 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, page.src_uri, content=render_page(page)))
     # SOURCE_DATE_EPOCH (reproducible builds) fixes the deck's modification time; otherwise now.
     stamp = float(os.environ["SOURCE_DATE_EPOCH"]) if os.environ.get("SOURCE_DATE_EPOCH") else None
-    for export in exports(build.bank, build.plan.permalink, stamp, build.answer_stack):
+    for export in exports(build.bank, build.plan.permalink, stamp, build.answer_stack, build.answer_versions):
         files.append(File.generated(config, download_uri(export.filename), content=export.content))
     for file in offline.generated_files(config):  # web app manifest and icons
         files.append(file)

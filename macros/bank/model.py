@@ -221,8 +221,20 @@ class About(_Strict):
     )
 
 
+class AnswerVersion(_Strict):
+    """One answer's version, set by the JSON export from data/answer-changes.yaml, never written in the bank."""
+
+    hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")] = Field(
+        description="SHA-256 (first 16 hex digits) of the question, key points, answer sections and follow-ups."
+    )
+    changed: str | None = Field(default=None, description="Date (YYYY-MM-DD) the answer last changed.")
+
+
 class Bank(_Strict):
     about: About | None = Field(default=None, description="Filled in by the JSON export; leave it out of the bank.")
+    answer_versions: dict[Slug, AnswerVersion] | None = Field(
+        default=None, description="Question id -> answer version; filled in by the JSON export, leave it out."
+    )
     levels: list[Level] = Field(min_length=1)
     categories: list[Category] = Field(min_length=1)
     topics: list[Topic] = Field(min_length=1)

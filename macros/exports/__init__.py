@@ -30,11 +30,12 @@ def exports(
     permalink: Callable[[str], str],
     timestamp: float | None = None,
     answer_stack: dict[str, str] | None = None,
+    answer_versions: dict[str, dict] | None = None,
 ) -> list[Export]:
     """Every download, built from the validated bank; `permalink(qid)` is a question's absolute address."""
     return [
         Export(DECK_FILENAME, anki_deck(bank, permalink, timestamp)),
-        Export(JSON_FILENAME, questions_json(bank, answer_stack)),
+        Export(JSON_FILENAME, questions_json(bank, answer_stack, answer_versions)),
         Export(CSV_FILENAME, questions_csv(bank, permalink)),
     ]
 

@@ -8,7 +8,8 @@ import json
 from collections.abc import Callable
 
 from macros.bank import Bank
-from macros.bank.model import About
+from macros.bank.model import About, AnswerVersion
+from macros.bank.versions import answer_hash
 
 CSV_COLUMNS = ("id", "number", "level", "category", "topics", "question", "hint", "key_points", "url")
 LIST_SEPARATOR = "; "  # topics (slugs) in one cell
@@ -30,11 +31,22 @@ CONTENT_LICENSE = About(
 )
 
 
-def questions_json(bank: Bank, answer_stack: dict[str, str] | None = None) -> bytes:
+def questions_json(
+    bank: Bank, answer_stack: dict[str, str] | None = None, answer_versions: dict[str, dict] | None = None
+) -> bytes:
     """The whole bank as validated, with absent answer sections left out and, under `about`, its licence
-    and the library versions its code is tested with; valid against the bank's JSON Schema."""
+    and the library versions its code is tested with; under `answer_versions` each answer's content hash
+    and the date it last changed (when recorded); valid against the bank's JSON Schema."""
     about = CONTENT_LICENSE.model_copy(update={"code_checked_with": answer_stack or None})
-    data = bank.model_copy(update={"about": about}).model_dump(mode="json", exclude_none=True)
+    recorded = answer_versions or {}
+    versions = {}
+    for q in bank.questions:
+        h = answer_hash(q)
+        changed = recorded[q.id]["changed"].isoformat() if recorded.get(q.id, {}).get("hash") == h else None
+        versions[q.id] = AnswerVersion(hash=h, changed=changed)
+    data = bank.model_copy(update={"about": about, "answer_versions": versions}).model_dump(
+        mode="json", exclude_none=True
+    )
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

@@ -15,6 +15,7 @@ from macros.bank import ANSWER_RULES, Bank, Question
 from macros.bank.model import Diagram, glossary_anchor
 from macros.bank.snippets import question_snippets
 from macros.bank.stack import ML_LIBRARIES, versions_for
+from macros.bank.versions import answer_hash
 from macros.cards import Card
 from macros.diagrams import PHONE_COLUMN_PX, diagram_key, min_display_width
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
@@ -74,6 +75,30 @@ def fence_for(source: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(iso: str | None) -> str | None:
+    """'2026-12-01' -> '1 December 2026' (English whatever the machine's locale)."""
+    if not iso:
+        return None
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
 def nav_title(text: str) -> str:
     """A nav title safe to print as HTML. MkDocs' and Material's templates print it raw in the navigation
     but escaped (`| e`) in the footer's aria-label, so only what could be markup is escaped: `<`, `>`,
@@ -99,8 +124,17 @@ class SitePlan:
         site_url: str = "",
         site_name: str = "Fine-Tuning Interview Prep",
         answer_stack: dict[str, str] | None = None,
+        answer_versions: dict[str, dict] | None = None,
     ):
         self.bank = bank
+        # Content hash of each answer (a grade stores it) and, once recorded by `make stamp`, its date.
+        self.answer_hash = {q.id: answer_hash(q) for q in bank.questions}
+        recorded = answer_versions or {}
+        self.answer_changed = {
+            qid: recorded[qid]["changed"].isoformat()
+            for qid, h in self.answer_hash.items()
+            if qid in recorded and recorded[qid]["hash"] == h
+        }
         self.answer_stack = answer_stack or {}  # library -> version the snippets are tested with
         self.site_name = site_name
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
@@ -136,6 +170,7 @@ class SitePlan:
         return {
             "id": q.id,
             "number": self.number[q.id],
+            "answer_hash": self.answer_hash[q.id],
             "question": q.question,
             "hint": q.hint,
             "key_points": q.key_points,
@@ -276,7 +311,7 @@ class SitePlan:
                 # the short terms: a long form such as "Reinforcement learning from ..." would make "learning
                 # rate" match it) and the phrases readers type to find it (`search_phrases` in the bank).
                 "tags": [*self.search_tags.get(q.id, []), *q.search_phrases],
-                "study": True,  # overrides/main.html loads the self-test script (docs/assets/study.js)
+                "study": "question",  # overrides/main.html loads docs/assets/study/page-question.js
                 "next_question": True,  # and docs/assets/study-next.js
                 # The memory calculator's script and styles (docs/assets/calc/), only where it is shown.
                 "calculator": CALCULATOR_FIGURE in q.figures,
@@ -300,6 +335,8 @@ class SitePlan:
                 "next": self._neighbour(uri, siblings[pos + 1]) if pos + 1 < len(siblings) else None,
                 "checked_with": checked_with,
                 "checked_on_stand_ins": any(name in ML_LIBRARIES for name, _ in checked_with),
+                "answer_changed": self.answer_changed.get(q.id),  # ISO date, or None before `make stamp`
+                "answer_changed_text": long_date(self.answer_changed.get(q.id)),
             },
         )
 
@@ -314,7 +351,7 @@ class SitePlan:
             meta={
                 "title": group.title,
                 "description": shorten(group.description),
-                "study": True,
+                "study": "listing",  # docs/assets/study/page-listing.js
                 "next_question": True,
                 # Rank a listing below the question pages it lists (Material multiplies its score).
                 "search": {"boost": LISTING_SEARCH_BOOST},
@@ -405,6 +442,7 @@ class SitePlan:
                 for q in self.bank.questions
             ],
             "links": {"practice": link(from_uri, PRACTICE), "downloads": link(from_uri, DOWNLOADS)},
+            "levels": [{"id": lv.id, "title": lv.title} for lv in self.bank.levels],  # "Due today" per level
         }
 
     def _practice(self) -> PlannedPage:
@@ -430,7 +468,7 @@ class SitePlan:
                 "title": "Mock interview",
                 "description": "Questions one at a time in random order, with an optional timer; grade yourself "
                 "and see what to review.",
-                "study": True,
+                "study": "practice",  # docs/assets/study/page-practice.js
                 "search": {"exclude": True},  # it repeats the question pages' text; search finds those
             },
             context={
