@@ -63,6 +63,8 @@ vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid and ts-fsrs 
 	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE docs/assets/vendor/mermaid/
 	cp node_modules/ts-fsrs/dist/index.mjs docs/assets/vendor/ts-fsrs/ts-fsrs.js
 	cp node_modules/ts-fsrs/LICENSE docs/assets/vendor/ts-fsrs/
+	cp node_modules/qrcode-generator/dist/qrcode.mjs docs/assets/vendor/qrcode-generator/qrcode.js
+	sed -n '1,16p' node_modules/qrcode-generator/dist/qrcode.mjs > docs/assets/vendor/qrcode-generator/LICENSE
 
 diagrams: $(VENV)/.installed  ## Draw new or changed Mermaid diagrams to data/diagrams/*.svg (needs Chromium); commit them
 	$(BIN)/python scripts/render_diagrams.py
