@@ -77,7 +77,8 @@ def grades(tab, server, ids: list[str], reviews: int = 1, start: str = T0) -> di
                 }
                 questions[id] = { card, reviews: log, points: [0, 1] };
             });
-            localStorage.setItem(key, JSON.stringify({ format: 'ftp-study-progress', version: 2, questions, aside: {} }));
+            const state = { format: 'ftp-study-progress', version: 2, questions, aside: {} };
+            localStorage.setItem(key, JSON.stringify(state));
         }""",
         [KEY, ids, reviews, start],
     )
