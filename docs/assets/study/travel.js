@@ -37,10 +37,12 @@ export function travelPanel(panel) {
     field.value = link;
     length.textContent = "(" + link.length.toLocaleString("en-GB") + " characters, " + count + " question" +
       (count === 1 ? "" : "s") + ")";
-    const parts = await splitLinks(homeAddress(), state, QR_LIMIT);
+    const parts = (await splitLinks(homeAddress(), state, QR_LIMIT)) || [];
     codes.replaceChildren();
     const intro = document.createElement("p");
-    intro.textContent = parts.length === 1
+    intro.textContent = !parts.length
+      ? "This progress is too large for QR codes: copy the link instead."
+      : parts.length === 1
       ? "The same link as a QR code, to open with a phone's camera:"
       : "The same progress as " + parts.length + " QR codes, one link each for some of the questions " +
         "(one code would be too dense to scan). Scan them in any order; each adds its questions.";
