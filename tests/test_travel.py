@@ -203,7 +203,7 @@ def test_declining_changes_nothing(fresh, server):
         ("progress=1.AAAAAAAA", "it is incomplete or damaged"),
         ("foreign", "it is not a progress link from this site (its content is not progress)"),
         ("cut", "it is incomplete or damaged"),
-        ("huge", "it is incomplete or damaged"),
+        ("huge", "it unpacks to more than 4 MB, far more than any progress"),
     ],
 )
 def test_a_malformed_or_foreign_link_says_what_is_wrong(fresh, server, fragment, problem):

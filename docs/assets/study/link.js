@@ -46,7 +46,7 @@ function unpackEntry(row) {
 }
 
 const mapEntries = (map, fn) => {
-  const out = {};
+  const out = Object.create(null); // an id such as "__proto__" is just a key (the store drops such ids)
   for (const [id, value] of Object.entries(map && typeof map === "object" ? map : {})) out[id] = fn(value);
   return out;
 };
@@ -91,7 +91,7 @@ async function through(stream, bytes) {
     size += value.length;
     if (size > MAX_BYTES) {
       await reader.cancel();
-      throw new Error("too large");
+      throw new Error("too large"); // told apart in decodeProgress
     }
     chunks.push(value);
   }
@@ -129,7 +129,9 @@ export async function decodeProgress(value) {
   try {
     bytes = await through(new DecompressionStream("deflate-raw"), fromBase64url(value.slice(dot + 1)));
   } catch (err) {
-    return { error: "it is incomplete or damaged (it may have been cut short when it was copied)" };
+    return { error: err.message === "too large"
+      ? "it unpacks to more than 4 MB, far more than any progress"
+      : "it is incomplete or damaged (it may have been cut short when it was copied)" };
   }
   let state;
   try {
