@@ -71,6 +71,8 @@ vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid, Workbox and
 	cp node_modules/iframe-worker/LICENSE docs/assets/vendor/iframe-worker/
 	cp node_modules/ts-fsrs/dist/index.mjs docs/assets/vendor/ts-fsrs/ts-fsrs.js
 	cp node_modules/ts-fsrs/LICENSE docs/assets/vendor/ts-fsrs/
+	cp node_modules/qrcode-generator/dist/qrcode.mjs docs/assets/vendor/qrcode-generator/qrcode.js
+	sed -n '1,16p' node_modules/qrcode-generator/dist/qrcode.mjs > docs/assets/vendor/qrcode-generator/LICENSE
 
 diagrams: $(VENV)/.installed  ## Draw new or changed Mermaid diagrams to data/diagrams/*.svg (needs Chromium); commit them
 	$(BIN)/python scripts/render_diagrams.py

@@ -57,3 +57,17 @@ def test_vendored_ts_fsrs_matches_the_pinned_package():
     )
     assert (vendored / "LICENSE").read_bytes() == (installed / "LICENSE").read_bytes()
     assert f"ts-fsrs {pinned}" in (vendored / "VERSION").read_text()
+
+
+def test_vendored_qrcode_generator_matches_the_pinned_package():
+    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["qrcode-generator"]
+    installed = ROOT / "node_modules" / "qrcode-generator"
+    assert json.loads((installed / "package.json").read_text())["version"] == pinned
+    vendored = ROOT / "docs" / "assets" / "vendor" / "qrcode-generator"
+    source = (installed / "dist" / "qrcode.mjs").read_bytes()
+    assert (vendored / "qrcode.js").read_bytes() == source, "run `make vendor` and commit the result"
+    # The package ships no LICENSE file: its MIT notice is the file's opening comment, copied as LICENSE.
+    notice = b"".join(source.splitlines(keepends=True)[:16])
+    assert b"Licensed under the MIT license" in notice and b"Copyright (c) 2009 Kazuhiko Arase" in notice
+    assert (vendored / "LICENSE").read_bytes() == notice
+    assert f"qrcode-generator {pinned}" in (vendored / "VERSION").read_text()

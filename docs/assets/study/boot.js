@@ -5,6 +5,7 @@
 // so docs/assets/study-next.js, loaded after, finds the widgets built.
 import { all, readHashes, refreshAll } from "./dom.js";
 import { KEY, store } from "./store.js";
+import { openProgressLink } from "./link-open.js";
 
 /** Every question id the page lists in full (home and practice/), or null elsewhere. */
 function knownIds() {
@@ -56,6 +57,8 @@ export function boot(build) {
   store.load();
   for (const node of all("[data-ftp-needs-js]")) node.hidden = true;
   build();
+  // A "move my progress" link opened on another study page goes on to the home page, which merges it.
+  if (!document.querySelector("[data-ftp-travel]")) openProgressLink();
   // Another tab changed the progress: show the same marks here.
   window.addEventListener("storage", (event) => {
     if (event.key === KEY || event.key === null) {
