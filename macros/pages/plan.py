@@ -7,11 +7,13 @@ each `PlannedPage` into an in-memory MkDocs file.
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from macros.bank import ANSWER_RULES, Bank, Question
+from macros.bank.drills import drill
 from macros.bank.model import glossary_anchor
 from macros.bank.snippets import question_snippets
 from macros.bank.stack import ML_LIBRARIES, versions_for
@@ -257,9 +259,11 @@ class SitePlan:
                 "tags": self.search_tags.get(q.id, []),
                 "study": True,  # overrides/main.html loads the self-test script (docs/assets/study.js)
                 "next_question": True,  # and docs/assets/study-next.js
+                "drill": True,  # and the quick check (docs/assets/drill.js)
             },
             context={
                 "q": self.question_row(q, uri),
+                "drill": self.drill(q),
                 "sections": sections,
                 "search_words": search_words(
                     " ".join(
@@ -278,6 +282,17 @@ class SitePlan:
                 "checked_on_stand_ins": any(name in ML_LIBRARIES for name, _ in checked_with),
             },
         )
+
+    def drill(self, q: Question) -> list:
+        """The quick check's statements in a fixed mixed order (seeded by the id: every build the same),
+        so neither the true nor the false ones come in a block."""
+        statements = drill(q, self.categories[q.category].kind)
+        shuffle = random.Random(f"drill:{q.id}").shuffle
+        for _ in range(100):  # a mix with no run of more than three true or three false in a row
+            shuffle(statements)
+            if not re.search(r"(.)\1\1\1", "".join("T" if s.true else "F" for s in statements)):
+                break
+        return statements
 
     @staticmethod
     def _neighbour(from_uri: str, other: Question) -> dict[str, str]:
