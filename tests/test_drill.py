@@ -7,6 +7,7 @@ import re
 import pytest
 
 from macros.bank.drills import Statement, bullet_items, drill, weak_answer_statement
+from tests.test_accessibility import AXE
 
 
 def kinds(bank):
@@ -98,6 +99,12 @@ def test_answering_true_or_false_shows_the_verdict_the_explanation_and_the_score
         items.nth(i).locator(f"[data-ftp-choice='{truths[i]}']").click()
         assert items.nth(i).locator("[data-ftp-drill-verdict]").inner_text() == "Right:"
     assert score.inner_text() == f"You got {total - 1} of {total} right."
+    for scheme in ("default", "slate"):  # answered, with a pressed and a focused button
+        tab.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        tab.wait_for_timeout(400)
+        tab.add_script_tag(path=str(AXE))
+        found = tab.evaluate("async () => (await axe.run('#quick-check', {resultTypes: ['violations']})).violations")
+        assert [v["id"] for v in found] == [], scheme
     again = tab.get_by_role("button", name="Try the quick check again")
     box = again.bounding_box()
     assert box["x"] + box["width"] <= width

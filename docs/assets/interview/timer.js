@@ -14,7 +14,7 @@ export function questionTimer(element, limitSeconds, onTick = () => {}) {
     const used = seconds(current);
     element.hidden = false;
     if (limitSeconds) {
-      const left = limitSeconds - used;
+      const left = Math.ceil(limitSeconds - used); // a countdown shows 2:00 until two full minutes are left
       element.textContent = left >= 0 ? `${clock(left)} left` : `Time is up ${clock(left)}`;
       element.classList.toggle("ftp-timer--over", left < 0);
     } else {
