@@ -178,7 +178,9 @@ def test_a_mistyped_code_is_explained_and_a_typed_code_opens_the_interview(tab, 
 # ---- one device: the toggle hides the rubric -----------------------------------------------------
 
 
-def test_the_toggle_shows_the_candidate_only_the_question_and_the_timer(tab, server, bank):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_toggle_shows_the_candidate_only_the_question_and_the_timer(tab_at, server, bank, width):
+    tab = tab_at(width)
     create(tab, server)
     tab.get_by_role("button", name="Start the interview").click()
     qid = current_id(tab)
@@ -192,6 +194,10 @@ def test_the_toggle_shows_the_candidate_only_the_question_and_the_timer(tab, ser
     assert not tab.get_by_role("button", name="Next question").is_visible()
     assert tab.locator("[data-ftp-run] [data-ftp-timer]").is_visible()
     assert tab.locator("[data-ftp-stage] .ftp-interview-question").is_visible()
+    tab.screenshot(path=f"/tmp/interviewer-toggle-{width}.png")
+    tab.reload(wait_until="networkidle")
+    for secret in rubric_texts(bank, qid):
+        assert fold(secret)[:40] not in fold(body.inner_text()), "a reload keeps the candidate's screen"
     back = tab.get_by_role("button", name="Back to the interviewer's screen")
     assert back.get_attribute("aria-pressed") == "true"
     back.click()

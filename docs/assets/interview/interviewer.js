@@ -85,6 +85,7 @@ function open(code) {
     state.index = Math.min(saved.index || 0, ids.length - 1);
     for (const id of ids) if (saved.marks[id]) state.marks[id] = saved.marks[id];
     state.phase = saved.phase || "ready";
+    state.view = saved.view === "candidate" ? "candidate" : "interviewer"; // a reload must not bare the rubric
   }
   for (const id of ids) writeMarks(byId.get(id), state.marks[id]);
   timer = questionTimer(run.querySelector("[data-ftp-timer]"), 60 * config.timers[settings.timer]);
