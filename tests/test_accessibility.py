@@ -24,6 +24,8 @@ PAGE_TYPES = {
     "cheat sheet": "cheat-sheet/",
     "glossary": "glossary/",
     "mock interview": "practice/",
+    "interviewer mode": "interview/",
+    "interviewer mode, candidate": "interview/candidate/",
     "downloads": "downloads/",
 }
 

@@ -62,6 +62,15 @@ CASES = {
         ": field 'glossary': glossary term 'LoRA' points at question 'gamma', which does not exist"
     ),
     "glossary_duplicate_term": ": field 'glossary': glossary term 'LoRA' is defined twice",
+    "drill_unsplittable": (
+        ":9: question 'alpha': field 'answer.weak_answers': cannot make the quick-check drill: "
+        "item 2 'Thinking alpha is beta, which it is not.' has no bold lead to split off: "
+        'write it as - **"The misconception."** Why it is wrong.'
+    ),
+    "drill_not_a_list": (
+        ":9: question 'alpha': field 'answer.weak_answers': cannot make the quick-check drill: "
+        "line 1 of the section is not part of a bullet list: 'Weak answers confuse alpha with beta.'"
+    ),
 }
 
 

@@ -24,7 +24,7 @@ NEW = """
       plan: Quokka plan.
       measurements: Quokka measurements.
       trade_offs: Quokka trade-offs.
-      weak_answers: Quokka weak answers.
+      weak_answers: '- **"Quokka weak answers."** Why.'
     follow_ups:
       - {question: First?, answer: One.}
       - {question: Second?, answer: Two.}

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .drills import drill_problems
 from .errors import Problem
 from .model import Bank, Question, glossary_anchor
 
@@ -180,6 +181,7 @@ def _check_question(bank: Bank, q: Question, line: int | None, known_figures: fr
     for name in wanted:
         if getattr(q.answer, name) is None:
             yield problem(f"answer.{name}", f"missing; a {category.kind} answer needs: {', '.join(wanted)}")
+    yield from drill_problems(q, category.kind, line)  # every weak answer must split into statement and reason
     for name, value in q.answer:
         if value is not None and name not in wanted:
             yield problem(f"answer.{name}", f"not used by {category.kind} answers; use: {', '.join(wanted)}")

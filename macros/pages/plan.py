@@ -7,11 +7,13 @@ each `PlannedPage` into an in-memory MkDocs file.
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from macros.bank import ANSWER_RULES, Bank, Question
+from macros.bank.drills import MISTAKE_SECTIONS, drill
 from macros.bank.model import Diagram, glossary_anchor
 from macros.bank.snippets import question_snippets
 from macros.bank.stack import ML_LIBRARIES, versions_for
@@ -29,6 +31,8 @@ from .urls import (
     DOWNLOADS,
     GLOSSARY,
     HOME,
+    INTERVIEW,
+    INTERVIEW_CANDIDATE,
     PRACTICE,
     TOPICS_INDEX,
     category_uri,
@@ -43,6 +47,19 @@ from .urls import (
 DESCRIPTION_LIMIT = 200  # characters; what chat apps show of a link preview
 PRACTICE_COUNTS = (3, 5, 10)  # questions per mock interview offered by default (the form also takes any number)
 PRACTICE_TIMERS = (1, 2, 3, 5)  # minutes per question
+# Interviewer mode: minutes per question a code can name (its index takes 3 bits: at most 8 choices, 0 = none),
+# and questions per interview (5 bits: 1-32). docs/assets/interview/code.js packs them into the short code.
+INTERVIEW_TIMERS = (0, 2, 3, 5, 7, 10, 15, 20)
+INTERVIEW_MAX_COUNT = 32
+INTERVIEW_DEFAULT_COUNT = 5
+RUBRIC_WEIGHT = 1  # points per key point: the bank does not rank its key points, so they weigh the same
+# The interviewer's overall score of one answer, 1-4, with what each step means.
+INTERVIEW_SCORES = (
+    (1, "Missed it", "the core idea was absent or wrong"),
+    (2, "Partial", "some key points, with gaps or errors"),
+    (3, "Solid", "most key points, correct, no weak-answer mistakes"),
+    (4, "Strong", "every key point, with numbers and trade-offs, and the follow-ups held up"),
+)
 LISTING_SEARCH_BOOST = 0.1  # listing pages repeat question titles; search should offer the question first
 
 
@@ -230,7 +247,7 @@ class SitePlan:
         ]
         pages += [self._listing(topic_uri(t.id), t, self.by_topic[t.id], "topic") for t in self.bank.topics]
         pages += [self._topics_index(), self._all_questions(), *self._cheat_sheets(), self._glossary()]
-        pages += [self._practice(), self._downloads(offline_copy_size)]
+        pages += [self._practice(), self._interview(), self._interview_candidate(), self._downloads(offline_copy_size)]
         return pages
 
     def glossary_tooltips(self) -> dict[str, str]:
@@ -274,6 +291,7 @@ class SitePlan:
             {"Topics": TOPICS_INDEX},
             {"All questions": ALL_QUESTIONS},
             {"Mock interview": PRACTICE},
+            {"Interviewer mode": INTERVIEW},
             {"Cheat sheet": CHEAT_SHEET},
             {"Glossary": GLOSSARY},
             {"Downloads": DOWNLOADS},
@@ -315,9 +333,11 @@ class SitePlan:
                 "next_question": True,  # and docs/assets/study-next.js
                 # The memory calculator's script and styles (docs/assets/calc/), only where it is shown.
                 "calculator": CALCULATOR_FIGURE in q.figures,
+                "drill": True,  # and the quick check (docs/assets/drill.js)
             },
             context={
                 "q": self.question_row(q, uri),
+                "drill": self.drill(q),
                 "sections": sections,
                 "search_words": search_words(
                     " ".join(
@@ -339,6 +359,17 @@ class SitePlan:
                 "answer_changed_text": long_date(self.answer_changed.get(q.id)),
             },
         )
+
+    def drill(self, q: Question) -> list:
+        """The quick check's statements in a fixed mixed order (seeded by the id: every build the same),
+        so neither the true nor the false ones come in a block."""
+        statements = drill(q, self.categories[q.category].kind)
+        shuffle = random.Random(f"drill:{q.id}").shuffle
+        for _ in range(100):  # a mix with no run of more than three true or three false in a row
+            shuffle(statements)
+            if not re.search(r"(.)\1\1\1", "".join("T" if s.true else "F" for s in statements)):
+                break
+        return statements
 
     @staticmethod
     def _neighbour(from_uri: str, other: Question) -> dict[str, str]:
@@ -481,6 +512,71 @@ class SitePlan:
                 "items": items,
                 "links": {"home": link(PRACTICE, HOME), "cheat_sheet": link(PRACTICE, CHEAT_SHEET)},
             },
+        )
+
+    # ---- interviewer mode: two views of one seeded interview ------------------------------------
+
+    def _interview_settings(self, from_uri: str) -> dict[str, Any]:
+        """What both views must agree on to turn a code into the same questions in the same order."""
+        return {
+            "levels": [{"id": lv.id, "title": lv.title, "count": len(self.by_level[lv.id])} for lv in self.bank.levels],
+            "timers": INTERVIEW_TIMERS,
+            "max_count": min(INTERVIEW_MAX_COUNT, len(self.bank.questions)),
+            "default_count": min(INTERVIEW_DEFAULT_COUNT, len(self.bank.questions)),
+            "links": {
+                "interviewer": link(from_uri, INTERVIEW),
+                "candidate": link(from_uri, INTERVIEW_CANDIDATE),
+                "practice": link(from_uri, PRACTICE),
+                "cheat_sheet": link(from_uri, CHEAT_SHEET),
+            },
+        }
+
+    def _interview(self) -> PlannedPage:
+        items = []
+        for q in self.bank.questions:
+            kind = self.categories[q.category].kind
+            mistakes = MISTAKE_SECTIONS[kind]
+            items.append(
+                self.question_row(q, INTERVIEW)
+                | {
+                    "level_id": q.level,
+                    "rubric": [{"text": p, "weight": RUBRIC_WEIGHT} for p in q.key_points],
+                    "rubric_total": RUBRIC_WEIGHT * len(q.key_points),
+                    "mistakes": {
+                        "heading": "Red flags to listen for"
+                        if mistakes == "red_flags"
+                        else "Weak answers to listen for",
+                        "markdown": getattr(q.answer, mistakes),
+                    },
+                    "follow_ups": q.follow_ups,
+                }
+            )
+        return PlannedPage(
+            src_uri=INTERVIEW,
+            template="interview.md.j2",
+            meta={
+                "title": "Interviewer mode",
+                "description": "Practise in pairs: the candidate sees the question and the timer, the interviewer "
+                "the rubric, the weak answers to listen for, the follow-ups and a printable scorecard.",
+                "interview": "interviewer",  # overrides/main.html loads docs/assets/interview/interviewer.js
+                "search": {"exclude": True},  # it repeats the question pages' text; search finds those
+            },
+            context=self._interview_settings(INTERVIEW) | {"items": items, "scores": INTERVIEW_SCORES},
+        )
+
+    def _interview_candidate(self) -> PlannedPage:
+        """The candidate's page holds the questions only: no rubric, hint or answer reaches that device."""
+        items = [self.question_row(q, INTERVIEW_CANDIDATE) | {"level_id": q.level} for q in self.bank.questions]
+        return PlannedPage(
+            src_uri=INTERVIEW_CANDIDATE,
+            template="interview_candidate.md.j2",
+            meta={
+                "title": "Interviewer mode: candidate",
+                "description": "The candidate's view of a practice interview: one question at a time and the timer.",
+                "interview": "candidate",  # overrides/main.html loads docs/assets/interview/candidate.js
+                "search": {"exclude": True},
+            },
+            context=self._interview_settings(INTERVIEW_CANDIDATE) | {"items": items},
         )
 
     def _downloads(self, offline_copy_size: int | None = None) -> PlannedPage:

@@ -52,6 +52,8 @@ ALL_QUESTIONS = "questions/index.md"
 CHEAT_SHEET = "cheat-sheet.md"
 GLOSSARY = "glossary.md"
 PRACTICE = "practice/index.md"
+INTERVIEW = "interview/index.md"  # interviewer mode: the interviewer's view (and both views on one device)
+INTERVIEW_CANDIDATE = "interview/candidate/index.md"  # the candidate's own link: question and timer only
 DOWNLOADS = "downloads/index.md"
 
 
