@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros.adapters.build import BANK_PATH, build_for  # noqa: E402
-from macros.adapters.reproducible import pin_build_time  # noqa: E402
+from macros.adapters.reproducible import build_date, pin_build_time  # noqa: E402
 from macros.bank import Problem  # noqa: E402
 from macros.cards import write_cards  # noqa: E402
 from macros.exports import exports  # noqa: E402
@@ -59,7 +59,7 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     build = build_for(config)
-    for page in build.plan.pages(build.figure_html, build.diagram_svgs):
+    for page in build.plan.pages(build.figure_html, build.diagram_svgs, built_on=build_date()):
         files.append(File.generated(config, page.src_uri, content=render_page(page)))
     # SOURCE_DATE_EPOCH (reproducible builds) fixes the deck's modification time; otherwise now.
     stamp = float(os.environ["SOURCE_DATE_EPOCH"]) if os.environ.get("SOURCE_DATE_EPOCH") else None

@@ -18,6 +18,7 @@ from macros.bank.stack import ML_LIBRARIES, versions_for
 from macros.cards import Card
 from macros.diagrams import diagram_key
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
+from macros.exports.tabular import CONTENT_LICENSE
 from macros.pages.spelling import search_words
 
 from .urls import (
@@ -28,6 +29,7 @@ from .urls import (
     HOME,
     PRACTICE,
     TOPICS_INDEX,
+    book_uri,
     category_uri,
     cheat_sheet_uri,
     download_uri,
@@ -41,6 +43,7 @@ DESCRIPTION_LIMIT = 200  # characters; what chat apps show of a link preview
 PRACTICE_COUNTS = (3, 5, 10)  # questions per mock interview offered by default (the form also takes any number)
 PRACTICE_TIMERS = (1, 2, 3, 5)  # minutes per question
 LISTING_SEARCH_BOOST = 0.1  # listing pages repeat question titles; search should offer the question first
+PDF_PREFIX = "fine-tuning-interview-prep"  # downloads/<prefix>[-<level>].pdf and <prefix>-cheat-sheet[-<level>].pdf
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -156,18 +159,23 @@ class SitePlan:
     # ---- the pages ---------------------------------------------------------------------
 
     def pages(
-        self, figure_html: dict[str, str] | None = None, diagram_svgs: dict[str, str] | None = None
+        self,
+        figure_html: dict[str, str] | None = None,
+        diagram_svgs: dict[str, str] | None = None,
+        built_on: str = "",
     ) -> list[PlannedPage]:
-        """figure_html: figure id -> HTML; diagram_svgs: diagram key -> SVG drawn ahead of time."""
+        """figure_html: figure id -> HTML; diagram_svgs: diagram key -> SVG drawn ahead of time;
+        built_on: the build's date (ISO, from SOURCE_DATE_EPOCH), printed in the books."""
         figure_html, diagram_svgs = figure_html or {}, diagram_svgs or {}
         pages = [self._question_page(q, figure_html, diagram_svgs) for q in self.bank.questions]
+        pages += self._books({p.meta["question_id"]: p.context for p in pages}, built_on)
         pages += [self._listing(level_uri(lv.id), lv, self.by_level[lv.id], "level") for lv in self.bank.levels]
         pages += [
             self._listing(category_uri(c.id), c, self.by_category[c.id], "category") for c in self.bank.categories
         ]
         pages += [self._listing(topic_uri(t.id), t, self.by_topic[t.id], "topic") for t in self.bank.topics]
         pages += [self._topics_index(), self._all_questions(), *self._cheat_sheets(), self._glossary()]
-        pages += [self._practice(), self._downloads()]
+        pages += [self._practice(), self._downloads(built_on)]
         return pages
 
     def glossary_tooltips(self) -> dict[str, str]:
@@ -361,6 +369,82 @@ class SitePlan:
             },
         )
 
+    # ---- the books: full answers one after another, printed to PDF after the build ---------
+
+    def pdf_books(self) -> list[dict[str, str]]:
+        """Every PDF the downloads page offers: its file under downloads/, title and the page it prints.
+
+        scripts/pdf_books.py finds them on the built downloads page, so this list is their one source."""
+        books = []
+        for lid in [None, *self.levels]:
+            level = f" ({self.levels[lid].title})" if lid else ""
+            suffix = f"-{lid}" if lid else ""
+            count = len(self.by_level[lid]) if lid else len(self.bank.questions)
+            books.append(
+                {
+                    "title": f"Book{level}",
+                    "what": f"{count} questions with their full answers, diagrams, figures and references",
+                    "filename": f"{PDF_PREFIX}{suffix}.pdf",
+                    "source": book_uri(lid),
+                }
+            )
+            books.append(
+                {
+                    "title": f"Cheat sheet{level}",
+                    "what": f"{count} questions with their {'key points' if lid else 'hints and key points'}",
+                    "filename": f"{PDF_PREFIX}-cheat-sheet{suffix}.pdf",
+                    "source": cheat_sheet_uri(lid),
+                }
+            )
+        return books
+
+    def _books(self, answers: dict[str, dict[str, Any]], built_on: str) -> list[PlannedPage]:
+        """The full book and one per level. answers: question id -> its question page's context."""
+        return [self._book(lid, answers, built_on) for lid in [None, *self.levels]]
+
+    def _book(self, level_id: str | None, answers: dict[str, dict[str, Any]], built_on: str) -> PlannedPage:
+        uri = book_uri(level_id)
+        level = self.levels[level_id] if level_id else None
+        title = f"{self.site_name}: {level.title}" if level else self.site_name
+        groups = [
+            {
+                "level": lv,
+                "questions": [
+                    {
+                        "q": self.question_row(q, uri),
+                        **{
+                            key: answers[q.id][key]
+                            for key in ("sections", "follow_ups", "references", "checked_with", "checked_on_stand_ins")
+                        },
+                    }
+                    for q in self.by_level[lv.id]
+                ],
+            }
+            for lv in self.bank.levels
+            if lv.id in (level_id or lv.id) and self.by_level[lv.id]
+        ]
+        return PlannedPage(
+            src_uri=uri,
+            template="book.md.j2",
+            meta={
+                "title": title,
+                "description": (f"Every {level.title.lower()} question" if level else "Every question")
+                + " with its full answer, on pages made for printing (the PDF books on the downloads page).",
+                "search": {"exclude": True},  # it repeats the question pages' text; search finds those
+                "hide": ["navigation", "toc"],  # its own contents list; hundreds of headings would swamp the toc
+            },
+            context={
+                "title": title,
+                "level": level,
+                "groups": groups,
+                "total": sum(len(g["questions"]) for g in groups),
+                "built_on": built_on,
+                "site_url": self.site_url,
+                "license_url": CONTENT_LICENSE.license_url,
+                "downloads": link(uri, DOWNLOADS),
+            },
+        )
+
     # ---- study mode: progress on home, the mock interview, the downloads ------------------
 
     def study_panel(self, from_uri: str) -> dict[str, Any]:
@@ -421,7 +505,7 @@ class SitePlan:
             },
         )
 
-    def _downloads(self) -> PlannedPage:
+    def _downloads(self, built_on: str = "") -> PlannedPage:
         return PlannedPage(
             src_uri=DOWNLOADS,
             template="downloads.md.j2",
@@ -437,6 +521,8 @@ class SitePlan:
                     "csv": link(DOWNLOADS, download_uri(CSV_FILENAME)),
                 },
                 "csv_columns": CSV_COLUMNS,
+                "built_on": built_on,  # the PDF script prints it in each page's footer
+                "books": [book | {"page": link(DOWNLOADS, book["source"])} for book in self.pdf_books()],
                 "levels": self.bank.levels,
                 "categories": self.bank.categories,
                 "home": link(DOWNLOADS, HOME),
