@@ -35,17 +35,25 @@ from macros.pages import render  # noqa: E402
 
 DOWNLOADS = Path("downloads") / "index.html"
 PAPER = "A4"
-# Relative links would point at the local server the pages are printed from: make them absolute, against
-# the page's canonical address (site_url). Links to a place in the same page stay internal PDF links.
-ABSOLUTE_LINKS = """() => {
+ATTEMPTS = 3  # Chromium sometimes tags only part of a long page on a busy machine: print it again
+HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
+# Prepare each page as soon as it is parsed (long before it prints, so Chromium's accessibility tree, which
+# the PDF's tags come from, is settled). Relative links would point at the local server the pages are printed
+# from: make them absolute against the page's canonical address (site_url); links to a place in the same
+# page stay internal PDF links. Chromium tags MathML as plain text, so each display formula becomes a tagged
+# figure whose alternative text is the formula (readers of the PDF hear it; tests find it on one page).
+PREPARE = """document.addEventListener("DOMContentLoaded", () => {
   const canonical = document.querySelector('link[rel="canonical"]');
   const base = canonical ? canonical.href : location.href;
   for (const a of document.querySelectorAll("a[href]")) {
     const href = a.getAttribute("href");
     if (!href.startsWith("#")) a.setAttribute("href", new URL(href, base).href);
   }
-  return document.fonts.ready.then(() => true);
-}"""
+  for (const math of document.querySelectorAll('math[display="block"]')) {
+    math.parentElement.setAttribute("role", "figure");
+    math.parentElement.setAttribute("aria-label", "Formula: " + math.textContent.replace(/\\s+/g, " ").trim());
+  }
+});"""
 
 
 @dataclass(frozen=True)
@@ -86,25 +94,83 @@ def footer(built_on: str, site_name: str) -> str:
     )
 
 
+# What must be tagged: the headings printed (the outline is made of them) and the display formulas.
+EXPECTED_TAGS = """() => document.fonts.ready.then(() => ({
+  headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter(h => h.getClientRects().length).length,
+  formulas: document.querySelectorAll('[role="figure"][aria-label^="Formula: "]').length,
+}))"""
+
+
+def structure_elements(reader: PdfReader, kinds: set[str]):
+    """(kind, alternative text, indexes of the pages its content is on) of every tagged element of `kinds`."""
+    page_index = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+
+    def children(element):
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if kid is not None:
+                yield kid.get_object()
+
+    def pages_of(element, pg=None) -> set[int]:
+        pg = element.get("/Pg", pg)
+        found: set[int] = set()
+        for kid in children(element):
+            if isinstance(kid, int):  # marked content on the element's page
+                found.add(page_index[pg.idnum])
+            elif "/S" in kid:
+                found |= pages_of(kid, pg)
+            elif kid.get("/Type") == "/MCR":
+                found.add(page_index[(kid.get("/Pg") or pg).idnum])
+        return found
+
+    def walk(element):
+        if element.get("/S") in kinds:  # and look inside: a computed figure holds a table
+            yield element["/S"], str(element.get("/Alt", "")), pages_of(element)
+        for kid in children(element):
+            if not isinstance(kid, int) and "/S" in kid:
+                yield from walk(kid)
+
+    root = reader.trailer["/Root"].get("/StructTreeRoot")
+    if root is not None:
+        yield from walk(root.get_object())
+
+
+def missing_tags(pdf: bytes, expected: dict[str, int]) -> str:
+    """What the PDF's tags lack of the page's headings and display formulas ("" when complete)."""
+    found = list(structure_elements(PdfReader(io.BytesIO(pdf)), {*HEADINGS, "/Figure"}))
+    headings = sum(kind in HEADINGS for kind, _, _ in found)
+    formulas = sum(kind == "/Figure" and alt.startswith("Formula: ") for kind, alt, _ in found)
+    if (headings, formulas) == (expected["headings"], expected["formulas"]):
+        return ""
+    return f"{headings} of {expected['headings']} headings and {formulas} of {expected['formulas']} formulas tagged"
+
+
 def print_page(browser, url: str, footer_html: str) -> bytes:
     """One page printed as the reader's print dialog would, plus an outline, tags and a footer."""
-    context = browser.new_context()
-    try:
-        tab = context.new_page()
-        tab.goto(url, wait_until="networkidle")
-        tab.emulate_media(media="print")
-        tab.evaluate(ABSOLUTE_LINKS)
-        return tab.pdf(
-            format=PAPER,
-            tagged=True,
-            outline=True,
-            print_background=False,
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=footer_html,
-        )
-    finally:
-        context.close()
+    problem = ""
+    for _ in range(ATTEMPTS):
+        context = browser.new_context()
+        context.add_init_script(PREPARE)
+        try:
+            tab = context.new_page()
+            tab.goto(url, wait_until="networkidle")
+            tab.emulate_media(media="print")
+            expected = tab.evaluate(EXPECTED_TAGS)
+            pdf = tab.pdf(
+                format=PAPER,
+                tagged=True,
+                outline=True,
+                print_background=False,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=footer_html,
+            )
+        finally:
+            context.close()
+        if not (problem := missing_tags(pdf, expected)):
+            return pdf
+        print(f"{url}: {problem}; printing it again", file=sys.stderr)
+    raise SystemExit(f"{url}: the PDF's tags stay incomplete after {ATTEMPTS} attempts ({problem})")
 
 
 def print_books(browser, base_url: str, site_dir: Path) -> list[Printed]:
@@ -153,7 +219,7 @@ def main(argv: list[str]) -> int:
         finally:
             browser.close()
     for book in printed:
-        print(f"{site_dir / 'downloads' / book.filename}: {human_size(book.size)}, {book.pages} pages")
+        print(f"{site_dir / 'downloads' / book.filename}: {human_size(book.size)}, {book.pages} page(s)")
     return 0
 
 
