@@ -36,6 +36,7 @@ from macros.pages import render  # noqa: E402
 DOWNLOADS = Path("downloads") / "index.html"
 PAPER = "A4"
 ATTEMPTS = 3  # Chromium sometimes tags only part of a long page on a busy machine: print it again
+TIMEOUT_MS = 300_000  # loading and laying out the full book takes a minute on a busy 2-core machine
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 # Prepare each page as soon as it is parsed (long before it prints, so Chromium's accessibility tree, which
 # the PDF's tags come from, is settled). Relative links would point at the local server the pages are printed
@@ -153,6 +154,7 @@ def print_page(browser, url: str, footer_html: str) -> bytes:
         context.add_init_script(PREPARE)
         try:
             tab = context.new_page()
+            tab.set_default_timeout(TIMEOUT_MS)
             tab.goto(url, wait_until="networkidle")
             tab.emulate_media(media="print")
             expected = tab.evaluate(EXPECTED_TAGS)

@@ -11,14 +11,17 @@ import os
 import re
 import shutil
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from scripts.pdf_books import human_size, print_books, structure_elements
 
+ROOT = Path(__file__).resolve().parents[1]
 LEVELS = ["beginner", "intermediate", "advanced"]
 PAGES_PER_QUESTION, FRONT_PAGES = 3.5, 3
 BYTES_PER_QUESTION = 250_000
@@ -98,6 +101,31 @@ def test_downloads_page_without_the_pdf_step_links_to_no_pdf(page, site):
     sources = [tr.find("a")["href"] for tr in section.select("tr") if tr.find("a")]
     kinds = ("book", "cheat-sheet")
     assert sources == [f"../{kind}/{lv + '/' if lv else ''}" for lv in [None, *LEVELS] for kind in kinds]
+
+
+def pins(text: str) -> dict[str, str]:
+    return {
+        name.lower().replace("_", "-"): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", text, re.MULTILINE)
+    }
+
+
+def test_deploy_prints_the_pdfs_after_the_build_from_a_hash_checked_lock():
+    steps = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text())["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    build = next(i for i, r in enumerate(runs) if "mkdocs build" in r)
+    install = next(i for i, r in enumerate(runs) if "-r requirements-pdf.lock" in r)
+    printing = next(i for i, r in enumerate(runs) if "scripts/pdf_books.py site" in r)
+    upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
+    assert build < printing < upload and install < printing
+    assert "--require-hashes" in runs[install] and "--no-deps" in runs[install]
+    wanted = pins((ROOT / "requirements-pdf.in").read_text())
+    locked = pins((ROOT / "requirements-pdf.lock").read_text())
+    assert wanted.items() <= locked.items(), "requirements-pdf.lock is out of date: run `make lock`"
+    dev = pins((ROOT / "requirements-dev.txt").read_text()) | pins((ROOT / "requirements.txt").read_text())
+    assert all(dev.get(name, version) == version for name, version in locked.items()), "same versions as the tests"
+    lock_text = (ROOT / "requirements-pdf.lock").read_text()
+    assert lock_text.count("--hash=sha256:") >= len(locked)
 
 
 # ---- the PDFs, printed by Chromium --------------------------------------------------------------
