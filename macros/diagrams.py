@@ -11,6 +11,7 @@ Plain Python; no MkDocs.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from macros.bank.errors import BankError, Problem
@@ -37,6 +38,24 @@ def diagram_key(source: str) -> str:
 def svg_id(source: str) -> str:
     """The id Mermaid gives the drawing's <svg>; unique per diagram, so styles never collide."""
     return f"ftp-diagram-{diagram_key(source)}"
+
+
+_ID = re.compile(r'(?<=\s)id="([^"]+)"')
+
+
+def scoped_ids(svg: str, key: str) -> str:
+    """Mermaid names edges and nodes after the diagram's own labels (`L_A_B_0`), so two drawings on one
+    page (the books hold them all) would share ids. Prefix each id with the drawing's own, unless the
+    drawing refers to it (`#id`): those (the arrow markers) already carry the prefix."""
+    own = f"ftp-diagram-{key}"
+
+    def scope(match: re.Match) -> str:
+        value = match.group(1)
+        if value.startswith(own) or f"#{value}" in svg:
+            return match.group(0)
+        return f'id="{own}-{value}"'
+
+    return _ID.sub(scope, svg)
 
 
 def rendered_svgs(bank, directory: Path = RENDERED_DIR) -> dict[str, str]:
@@ -67,7 +86,7 @@ def rendered_svgs(bank, directory: Path = RENDERED_DIR) -> dict[str, str]:
                         field="diagrams",
                     )
                 )
-            found[key] = svg
+            found[key] = scoped_ids(svg, key)
     if problems:
         raise BankError(str(directory), problems)
     return found

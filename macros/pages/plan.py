@@ -68,6 +68,15 @@ def nav_title(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
 
 
+def scoped_figure(html: str, qid: str) -> str:
+    """A computed figure with its ids (and the references to them) made unique to one question: a book puts
+    every question's copy of a shared figure on one page. The figure's HTML is rendered once per build."""
+    found = re.search(r'<figure class="ftp-figure" id="figure-([^"]+)"', html)
+    if not found:
+        return html
+    return re.sub(rf'(?<=[" ])figure-{re.escape(found[1])}(?=[-" ])', f"figure-{found[1]}--{qid}", html)
+
+
 @dataclass(frozen=True)
 class PlannedPage:
     src_uri: str  # path under docs/, e.g. "questions/lora.md"
@@ -402,6 +411,20 @@ class SitePlan:
         """The full book and one per level. answers: question id -> its question page's context."""
         return [self._book(lid, answers, built_on) for lid in [None, *self.levels]]
 
+    @staticmethod
+    def _book_sections(qid: str, sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The question page's answer sections, with its computed figures' ids made unique to the question."""
+        return [
+            section
+            | {
+                "after": [
+                    extra | {"html": scoped_figure(extra["html"], qid)} if extra["kind"] == "figure" else extra
+                    for extra in section["after"]
+                ]
+            }
+            for section in sections
+        ]
+
     def _book(self, level_id: str | None, answers: dict[str, dict[str, Any]], built_on: str) -> PlannedPage:
         uri = book_uri(level_id)
         level = self.levels[level_id] if level_id else None
@@ -412,9 +435,10 @@ class SitePlan:
                 "questions": [
                     {
                         "q": self.question_row(q, uri),
+                        "sections": self._book_sections(q.id, answers[q.id]["sections"]),
                         **{
                             key: answers[q.id][key]
-                            for key in ("sections", "follow_ups", "references", "checked_with", "checked_on_stand_ins")
+                            for key in ("follow_ups", "references", "checked_with", "checked_on_stand_ins")
                         },
                     }
                     for q in self.by_level[lv.id]
