@@ -18,6 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
+from test_quality import html_problems
 
 from scripts.pdf_books import human_size, print_books, structure_elements
 
@@ -176,7 +177,9 @@ def link_annotations(reader: PdfReader) -> list[tuple[int, dict]]:
 def test_downloads_page_lists_every_pdf_with_its_size_and_page_count(pdfs):
     out, printed, readers = pdfs
     assert len(printed) == 8
-    downloads = BeautifulSoup((out / "downloads" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    markup = (out / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert html_problems(markup) == [], "the page the script rewrote is still well-formed HTML"
+    downloads = BeautifulSoup(markup, "html.parser")
     assert not downloads.select("[data-ftp-pdf]") and not downloads.select("[data-ftp-pdf-pending]")
     for name, book in printed.items():
         link = downloads.find("a", href=name)
