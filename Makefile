@@ -23,6 +23,11 @@ test: $(VENV)/.installed node_modules/.installed $(ANSWERS_VENV)/.installed lint
 	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Browser tests need Chromium: sudo apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest
 
+.PHONY: pdf
+pdf: build  ## Print the PDF books and cheat sheets into site/downloads/ (needs Chromium; CHROMIUM=/path for another)
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "The PDF books need Chromium: sudo apt-get install -y chromium"; exit 1; }
+	$(BIN)/python scripts/pdf_books.py site
+
 answers: $(VENV)/.installed $(ANSWERS_VENV)/.installed  ## Run only the code snippets of the answers in the answer stack
 	$(BIN)/python -m pytest tests/test_answer_snippets.py -q
 
@@ -49,13 +54,16 @@ linkcheck: build  ## External links of the built site (needs internet; not run i
 UV_VERSION := 0.13.8
 LOCK_PYTHON := 3.11.7
 
-lock:  ## Rewrite requirements.lock (deploy) and requirements-linkcheck.lock, with every file's hash, after editing requirements.txt
+lock:  ## Rewrite requirements.lock (deploy), requirements-pdf.lock and requirements-linkcheck.lock, with every file's hash, after editing requirements.txt
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	.venv-lock/bin/uv pip compile --quiet --generate-hashes --python-version $(LOCK_PYTHON) \
 	  --python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock" requirements.txt -o requirements.lock
 	.venv-lock/bin/uv pip compile --quiet --generate-hashes --python-version $(LOCK_PYTHON) \
 	  --python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock" requirements-linkcheck.in -o requirements-linkcheck.lock
+	.venv-lock/bin/uv pip compile --quiet --generate-hashes --python-version $(LOCK_PYTHON) \
+	  --python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock" -c requirements.txt \
+	  requirements-pdf.in -o requirements-pdf.lock
 
 schema: $(VENV)/.installed  ## Regenerate schema/questions.schema.json from the model
 	$(BIN)/python -m macros.bank.schema > schema/questions.schema.json

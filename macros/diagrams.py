@@ -59,6 +59,24 @@ def min_display_width(svg: str) -> int:
     return math.ceil(float(match[1]) * MIN_LABEL_PX / LABEL_PX) + 1 if match else 0
 
 
+_ID = re.compile(r'(?<=\s)id="([^"]+)"')
+
+
+def scoped_ids(svg: str, key: str) -> str:
+    """Mermaid names edges and nodes after the diagram's own labels (`L_A_B_0`), so two drawings on one
+    page (the books hold them all) would share ids. Prefix each id with the drawing's own, unless the
+    drawing refers to it (`#id`): those (the arrow markers) already carry the prefix."""
+    own = f"ftp-diagram-{key}"
+
+    def scope(match: re.Match) -> str:
+        value = match.group(1)
+        if value.startswith(own) or f"#{value}" in svg:
+            return match.group(0)
+        return f'id="{own}-{value}"'
+
+    return _ID.sub(scope, svg)
+
+
 def rendered_svgs(bank, directory: Path = RENDERED_DIR) -> dict[str, str]:
     """Diagram key -> its drawn SVG, for every diagram of the bank that has been drawn.
 
@@ -87,7 +105,7 @@ def rendered_svgs(bank, directory: Path = RENDERED_DIR) -> dict[str, str]:
                         field="diagrams",
                     )
                 )
-            found[key] = svg
+            found[key] = scoped_ids(svg, key)
     if problems:
         raise BankError(str(directory), problems)
     return found

@@ -22,6 +22,7 @@ PAGE_TYPES = {
     "question without diagram": "questions/learning-rate/",
     "behavioral question": "questions/explaining-to-non-technical-stakeholders/",
     "cheat sheet": "cheat-sheet/",
+    "book (the PDF books' page)": "book/beginner/",
     "glossary": "glossary/",
     "mock interview": "practice/",
     "interviewer mode": "interview/",

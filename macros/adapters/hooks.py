@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros.adapters import offline  # noqa: E402
 from macros.adapters.build import BANK_PATH, build_for  # noqa: E402
-from macros.adapters.reproducible import pin_build_time  # noqa: E402
+from macros.adapters.reproducible import build_date, pin_build_time  # noqa: E402
 from macros.bank import Problem  # noqa: E402
 from macros.cards import write_cards  # noqa: E402
 from macros.exports import exports  # noqa: E402
@@ -69,7 +69,9 @@ def on_files(files: Files, config) -> Files:
     copy = offline.offline_copy(config)  # the zip to open from disk, when this build makes one
     if copy:
         files.append(copy)
-    pages = build.plan.pages(build.figure_html, build.diagram_svgs, offline_copy_size=copy and len(copy.content_bytes))
+    pages = build.plan.pages(
+        build.figure_html, build.diagram_svgs, offline_copy_size=copy and len(copy.content_bytes), built_on=build_date()
+    )
     for page in pages:
         files.append(File.generated(config, page.src_uri, content=render_page(page)))
     # SOURCE_DATE_EPOCH (reproducible builds) fixes the deck's modification time; otherwise now.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -28,3 +29,10 @@ def pin_build_time(root: Path) -> None:
     """Set SOURCE_DATE_EPOCH from the last commit unless the caller chose one."""
     if "SOURCE_DATE_EPOCH" not in os.environ and (value := commit_time(root)):
         os.environ["SOURCE_DATE_EPOCH"] = value
+
+
+def build_date() -> str:
+    """The build's date (ISO, UTC) for what it prints, such as the books: SOURCE_DATE_EPOCH's, else today's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch and epoch.isdigit() else datetime.now(tz=UTC)
+    return moment.date().isoformat()

@@ -4,7 +4,8 @@ Plain Python, no MkDocs. Reading and studying offline need every page, the searc
 the scripts (every ES module under assets/), the fonts and the icons; the drawn diagrams are inlined in
 the pages. Left out, as issue 17 asks: the link-preview cards (only chat apps fetch them), the fallback
 Mermaid bundle (2.7 MB, used only while a diagram is not drawn yet), the downloads (exports and books,
-fetched on purpose), source maps, and lunr's language packs (the English search worker bundles lunr).
+fetched on purpose) and the pages the PDF books are printed from, source maps, and lunr's language packs
+(the English search worker bundles lunr).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 INCLUDE = ("*.html", "search/search_index.json", "manifest.webmanifest", "assets/*")
 EXCLUDE = (
     "downloads/*",
+    "book/*",  # the pages the PDF books are printed from (5 MB of HTML): the question pages hold the same
     "assets/cards/*",
     "assets/vendor/mermaid/*",
     "assets/vendor/iframe-worker/*",  # only the copy opened from disk (file://) loads it

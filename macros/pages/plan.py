@@ -21,6 +21,7 @@ from macros.bank.versions import answer_hash
 from macros.cards import Card
 from macros.diagrams import PHONE_COLUMN_PX, diagram_key, min_display_width
 from macros.exports import CSV_COLUMNS, CSV_FILENAME, DECK_FILENAME, JSON_FILENAME
+from macros.exports.tabular import CONTENT_LICENSE
 from macros.figures.calculator import FIGURE_ID as CALCULATOR_FIGURE
 from macros.offline.disk_copy import COPY_FILENAME, FOLDER
 from macros.pages.spelling import search_words
@@ -35,6 +36,7 @@ from .urls import (
     INTERVIEW_CANDIDATE,
     PRACTICE,
     TOPICS_INDEX,
+    book_uri,
     category_uri,
     cheat_sheet_uri,
     download_uri,
@@ -61,6 +63,7 @@ INTERVIEW_SCORES = (
     (4, "Strong", "every key point, with numbers and trade-offs, and the follow-ups held up"),
 )
 LISTING_SEARCH_BOOST = 0.1  # listing pages repeat question titles; search should offer the question first
+PDF_PREFIX = "fine-tuning-interview-prep"  # downloads/<prefix>[-<level>].pdf and <prefix>-cheat-sheet[-<level>].pdf
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -122,6 +125,15 @@ def nav_title(text: str) -> str:
     quotes and an `&` that starts an entity. "Data & formatting" stays as it is in both places."""
     text = re.sub(r"&(?=#?[A-Za-z0-9]+;)", "&amp;", " ".join(text.split()))
     return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
+
+
+def scoped_figure(html: str, qid: str) -> str:
+    """A computed figure with its ids (and the references to them) made unique to one question: a book puts
+    every question's copy of a shared figure on one page. The figure's HTML is rendered once per build."""
+    found = re.search(r'<figure class="ftp-figure" id="figure-([^"]+)"', html)
+    if not found:
+        return html
+    return re.sub(rf'(?<=[" ])figure-{re.escape(found[1])}(?=[-" ])', f"figure-{found[1]}--{qid}", html)
 
 
 @dataclass(frozen=True)
@@ -236,18 +248,22 @@ class SitePlan:
         figure_html: dict[str, str] | None = None,
         diagram_svgs: dict[str, str] | None = None,
         offline_copy_size: int | None = None,
+        built_on: str = "",
     ) -> list[PlannedPage]:
         """figure_html: figure id -> HTML; diagram_svgs: diagram key -> SVG drawn ahead of time;
-        offline_copy_size: bytes of the zip to open from disk, when this build publishes one."""
+        offline_copy_size: bytes of the zip to open from disk, when this build publishes one;
+        built_on: the build's date (ISO, from SOURCE_DATE_EPOCH), printed in the books."""
         figure_html, diagram_svgs = figure_html or {}, diagram_svgs or {}
         pages = [self._question_page(q, figure_html, diagram_svgs) for q in self.bank.questions]
+        pages += self._books({p.meta["question_id"]: p.context for p in pages}, built_on)
         pages += [self._listing(level_uri(lv.id), lv, self.by_level[lv.id], "level") for lv in self.bank.levels]
         pages += [
             self._listing(category_uri(c.id), c, self.by_category[c.id], "category") for c in self.bank.categories
         ]
         pages += [self._listing(topic_uri(t.id), t, self.by_topic[t.id], "topic") for t in self.bank.topics]
         pages += [self._topics_index(), self._all_questions(), *self._cheat_sheets(), self._glossary()]
-        pages += [self._practice(), self._interview(), self._interview_candidate(), self._downloads(offline_copy_size)]
+        pages += [self._practice(), self._interview(), self._interview_candidate()]
+        pages += [self._downloads(offline_copy_size, built_on)]
         return pages
 
     def glossary_tooltips(self) -> dict[str, str]:
@@ -453,6 +469,97 @@ class SitePlan:
             },
         )
 
+    # ---- the books: full answers one after another, printed to PDF after the build ---------
+
+    def pdf_books(self) -> list[dict[str, str]]:
+        """Every PDF the downloads page offers: its file under downloads/, title and the page it prints.
+
+        scripts/pdf_books.py finds them on the built downloads page, so this list is their one source."""
+        books = []
+        for lid in [None, *self.levels]:
+            level = f" ({self.levels[lid].title})" if lid else ""
+            suffix = f"-{lid}" if lid else ""
+            count = len(self.by_level[lid]) if lid else len(self.bank.questions)
+            books.append(
+                {
+                    "title": f"Book{level}",
+                    "what": f"{count} questions with their full answers, diagrams, figures and references",
+                    "filename": f"{PDF_PREFIX}{suffix}.pdf",
+                    "source": book_uri(lid),
+                }
+            )
+            books.append(
+                {
+                    "title": f"Cheat sheet{level}",
+                    "what": f"{count} questions with their {'key points' if lid else 'hints and key points'}",
+                    "filename": f"{PDF_PREFIX}-cheat-sheet{suffix}.pdf",
+                    "source": cheat_sheet_uri(lid),
+                }
+            )
+        return books
+
+    def _books(self, answers: dict[str, dict[str, Any]], built_on: str) -> list[PlannedPage]:
+        """The full book and one per level. answers: question id -> its question page's context."""
+        return [self._book(lid, answers, built_on) for lid in [None, *self.levels]]
+
+    @staticmethod
+    def _book_sections(qid: str, sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The question page's answer sections, with its computed figures' ids made unique to the question."""
+        return [
+            section
+            | {
+                "after": [
+                    extra | {"html": scoped_figure(extra["html"], qid)} if extra["kind"] == "figure" else extra
+                    for extra in section["after"]
+                ]
+            }
+            for section in sections
+        ]
+
+    def _book(self, level_id: str | None, answers: dict[str, dict[str, Any]], built_on: str) -> PlannedPage:
+        uri = book_uri(level_id)
+        level = self.levels[level_id] if level_id else None
+        title = f"{self.site_name}: {level.title}" if level else self.site_name
+        groups = [
+            {
+                "level": lv,
+                "questions": [
+                    {
+                        "q": self.question_row(q, uri),
+                        "sections": self._book_sections(q.id, answers[q.id]["sections"]),
+                        **{
+                            key: answers[q.id][key]
+                            for key in ("follow_ups", "references", "checked_with", "checked_on_stand_ins")
+                        },
+                    }
+                    for q in self.by_level[lv.id]
+                ],
+            }
+            for lv in self.bank.levels
+            if lv.id in (level_id or lv.id) and self.by_level[lv.id]
+        ]
+        return PlannedPage(
+            src_uri=uri,
+            template="book.md.j2",
+            meta={
+                "title": title,
+                "description": (f"Every {level.title.lower()} question" if level else "Every question")
+                + " with its full answer, on pages made for printing (the PDF books on the downloads page).",
+                "search": {"exclude": True},  # it repeats the question pages' text; search finds those
+                "hide": ["navigation", "toc"],  # its own contents list; hundreds of headings would swamp the toc
+            },
+            context={
+                "title": title,
+                "level": level,
+                "groups": groups,
+                "total": sum(len(g["questions"]) for g in groups),
+                "built_on": built_on,
+                "site_url": self.site_url,
+                "license_url": CONTENT_LICENSE.license_url,
+                "downloads": link(uri, DOWNLOADS),
+            },
+        )
+
     # ---- study mode: progress on home, the mock interview, the downloads ------------------
 
     def study_panel(self, from_uri: str) -> dict[str, Any]:
@@ -579,7 +686,7 @@ class SitePlan:
             context=self._interview_settings(INTERVIEW_CANDIDATE) | {"items": items},
         )
 
-    def _downloads(self, offline_copy_size: int | None = None) -> PlannedPage:
+    def _downloads(self, offline_copy_size: int | None = None, built_on: str = "") -> PlannedPage:
         return PlannedPage(
             src_uri=DOWNLOADS,
             template="downloads.md.j2",
@@ -601,6 +708,8 @@ class SitePlan:
                     "mb": f"{offline_copy_size / 1e6:.1f}",
                     "folder": FOLDER,
                 },
+                "built_on": built_on,  # the PDF script prints it in each page's footer
+                "books": [book | {"page": link(DOWNLOADS, book["source"])} for book in self.pdf_books()],
                 "levels": self.bank.levels,
                 "categories": self.bank.categories,
                 "home": link(DOWNLOADS, HOME),

@@ -46,10 +46,16 @@ def cheat_sheet_uri(level_id: str | None = None) -> str:
     return f"cheat-sheet/{level_id}.md" if level_id else CHEAT_SHEET
 
 
+def book_uri(level_id: str | None = None) -> str:
+    """The printable book of full answers (all levels, or one): printed to PDF by scripts/pdf_books.py."""
+    return f"book/{level_id}.md" if level_id else BOOK
+
+
 HOME = "index.md"
 TOPICS_INDEX = "topics/index.md"
 ALL_QUESTIONS = "questions/index.md"
 CHEAT_SHEET = "cheat-sheet.md"
+BOOK = "book/index.md"
 GLOSSARY = "glossary.md"
 PRACTICE = "practice/index.md"
 INTERVIEW = "interview/index.md"  # interviewer mode: the interviewer's view (and both views on one device)
