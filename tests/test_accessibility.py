@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +50,26 @@ def test_no_axe_violations(local_page, server, name, scheme):
     local_page.wait_for_timeout(300)
     violations = axe_violations(local_page)
     assert violations == [], json.dumps(violations, indent=1)
+
+
+@pytest.mark.parametrize(
+    "path", ["questions/lora/", "questions/full-fine-tuning-vs-feature-extraction/", "questions/dpo-variants/"]
+)
+def test_on_a_phone_every_box_that_scrolls_sideways_takes_the_keyboard(tab_at, server, path):
+    """Wide tables and formulas scroll inside their box at 390 px: each gets a tab stop (axe clean), and the
+    arrow keys scroll it."""
+    tab = tab_at(390)
+    tab.goto(server + path, wait_until="networkidle")
+    tab.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    tab.wait_for_timeout(400)
+    stops = tab.locator("[data-ftp-scroll-stop]")
+    assert stops.count() > 0, "this page has a box wider than a phone"
+    violations = axe_violations(tab)
+    assert violations == [], json.dumps(violations, indent=1)
+    box = stops.first
+    box.focus()
+    tab.keyboard.press("ArrowRight")
+    expect(box).not_to_have_js_property("scrollLeft", 0)
 
 
 def test_hint_and_answer_open_by_keyboard_with_visible_focus(local_page, server):

@@ -210,3 +210,17 @@ def test_no_markdown_attribute_leaks_into_the_html(site):
         if re.search(r"<(?!code)[a-z]+[^>]* markdown(=\"[^\"]*\")?[ >]", p.read_text(encoding="utf-8"))
     ]
     assert leaks == []
+
+
+def test_no_page_points_at_a_markdown_source_file(site):
+    """MkDocs rewrites Markdown links to pages; an address put into an attribute by hand (a data-* link that a
+    script follows) is not rewritten, so `../index.md` would lead the reader to a missing file."""
+    from bs4 import BeautifulSoup
+
+    wrong = []
+    for path in site.rglob("*.html"):
+        for tag in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(True):
+            for name, value in tag.attrs.items():
+                if isinstance(value, str) and re.search(r"(^|/)[\w.-]+\.md(#|$)", value):
+                    wrong.append((str(path.relative_to(site)), name, value))
+    assert wrong == []

@@ -42,6 +42,7 @@ from .urls import (
     download_uri,
     level_uri,
     link,
+    page_url,
     question_uri,
     topic_uri,
 )
@@ -617,7 +618,11 @@ class SitePlan:
                 "total": len(self.bank.questions),
                 "timers": PRACTICE_TIMERS,
                 "items": items,
-                "links": {"home": link(PRACTICE, HOME), "cheat_sheet": link(PRACTICE, CHEAT_SHEET)},
+                "links": {
+                    "home": link(PRACTICE, HOME),
+                    "home_url": page_url(PRACTICE, HOME),  # for a data attribute: MkDocs rewrites only Markdown links
+                    "cheat_sheet": link(PRACTICE, CHEAT_SHEET),
+                },
             },
         )
 

@@ -14,6 +14,15 @@ def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
     return _relpath(to_uri, posixpath.dirname(from_uri)) + (f"#{anchor}" if anchor else "")
 
 
+def page_url(from_uri: str, to_uri: str) -> str:
+    """The relative address of a page as the built site serves it (`../` for `index.md`), for HTML
+    attributes that MkDocs does not rewrite the way it rewrites Markdown links."""
+    rel = link(from_uri, to_uri)
+    if rel == "index.md" or rel.endswith("/index.md"):
+        rel = rel[: -len("index.md")]
+    return rel or "./"
+
+
 @functools.cache
 def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for the plan's normalized relative URIs, without its os.getcwd() per call.
