@@ -222,7 +222,19 @@ def main(argv: list[str]) -> int:
             browser.close()
     for book in printed:
         print(f"{site_dir / 'downloads' / book.filename}: {human_size(book.size)}, {book.pages} page(s)")
+    refresh_service_worker(site_dir)
     return 0
+
+
+def refresh_service_worker(site_dir: Path) -> None:
+    """The downloads page changed after the build (its PDF sizes): hash the files into sw.js again, or the
+    worker would precache the page under its old integrity hash, the browser would reject the new bytes
+    and the offline app would never install."""
+    from macros.offline import WORKER_FILENAME, precache_entries, service_worker
+
+    worker = site_dir / WORKER_FILENAME
+    if worker.exists():
+        worker.write_text(service_worker(precache_entries(site_dir)), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 from test_quality import html_problems
 
-from scripts.pdf_books import human_size, print_books, structure_elements
+from scripts.pdf_books import human_size, print_books, refresh_service_worker, structure_elements
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVELS = ["beginner", "intermediate", "advanced"]
@@ -127,6 +127,21 @@ def test_deploy_prints_the_pdfs_after_the_build_from_a_hash_checked_lock():
     assert all(dev.get(name, version) == version for name, version in locked.items()), "same versions as the tests"
     lock_text = (ROOT / "requirements-pdf.lock").read_text()
     assert lock_text.count("--hash=sha256:") >= len(locked)
+
+
+def test_after_the_pdf_step_the_service_worker_precaches_the_rewritten_downloads_page(site, tmp_path):
+    """The PDF step rewrites downloads/index.html after the build; sw.js must be hashed again, or the browser
+    rejects the page's new bytes against the old integrity hash and the offline app never installs."""
+    from macros.offline import precache_entries
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "downloads" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<p>PDF, 1.0 MB</p></body>"), "utf-8")
+    fresh = next(e for e in precache_entries(copy) if e.url == "downloads/index.html")
+    assert fresh.integrity not in (copy / "sw.js").read_text(encoding="utf-8")
+    refresh_service_worker(copy)
+    assert fresh.integrity in (copy / "sw.js").read_text(encoding="utf-8")
 
 
 # ---- the PDFs, printed by Chromium --------------------------------------------------------------
