@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,6 +17,7 @@ from test_accessibility import AXE, axe_violations
 from test_study import KEY, stored
 
 from conftest import ROOT
+from macros.adapters.es_modules import module_imports
 
 pytestmark = pytest.mark.browser
 
@@ -443,19 +443,19 @@ def test_relative_dates_count_calendar_days(clocked, server):
 
 
 def imports_of(entry: str) -> list[str]:
-    """Every module an entry module imports, directly or not, read from its import statements."""
-    assets = ROOT / "docs" / "assets"
-    seen: list[str] = []
-    todo = [assets / "study" / entry]
-    while todo:
-        text = todo.pop().read_text(encoding="utf-8")
-        for spec in re.findall(r'^import [^;]*? from "(\.[^"]+)";', text, re.M | re.S):
-            target = (assets / "study" / spec).resolve().relative_to(assets.resolve()).as_posix()
-            if target not in seen:
-                seen.append(target)
-                if target.startswith("study/"):
-                    todo.append(assets / target)
-    return sorted(seen)
+    return module_imports(ROOT / "docs" / "assets", f"study/{entry}")
+
+
+def test_the_import_reader_follows_every_level_and_both_kinds_of_path(tmp_path):
+    (tmp_path / "study").mkdir()
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "study" / "page-x.js").write_text(
+        'import { a } from "./a.js";\nimport {\n  b,\n} from "../lib/b.js";\n'
+    )
+    (tmp_path / "study" / "a.js").write_text('export { c } from "./c.js";\nconst s = "import x from ./no.js";\n')
+    (tmp_path / "study" / "c.js").write_text("export const c = 1;\n")
+    (tmp_path / "lib" / "b.js").write_text('import { a } from "../study/a.js";\n')
+    assert module_imports(tmp_path, "study/page-x.js") == ["lib/b.js", "study/a.js", "study/c.js"]
 
 
 @pytest.mark.parametrize(

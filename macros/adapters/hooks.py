@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros.adapters import offline  # noqa: E402
 from macros.adapters.build import BANK_PATH, build_for  # noqa: E402
+from macros.adapters.es_modules import module_imports  # noqa: E402
 from macros.adapters.reproducible import build_date, pin_build_time  # noqa: E402
 from macros.bank import Problem  # noqa: E402
 from macros.cards import write_cards  # noqa: E402
@@ -55,6 +56,12 @@ def on_startup(command, dirty):
 
 def on_config(config):
     config.extra["offline_app_page"] = offline.page_settings(config)
+    # The modules each kind of study page's entry (docs/assets/study/page-<kind>.js) imports, to preload.
+    assets = Path(config.docs_dir) / "assets"
+    config.extra["study_preload"] = {
+        page.stem.removeprefix("page-"): module_imports(assets, f"study/{page.name}")
+        for page in sorted((assets / "study").glob("page-*.js"))
+    }
     pin_build_time(Path(config.config_file_path).resolve().parent)  # reproducible builds
     build = build_for(config)
     config.nav = build.plan.nav()

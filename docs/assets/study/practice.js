@@ -2,42 +2,15 @@
 // graded Got it (FSRS Good) or Review again (FSRS Again); plus practising the questions due today.
 import { all, el, showNotice } from "./dom.js";
 import { store } from "./store.js";
+import { hashSeed, shuffled } from "../lib/seeded.js";
 
 const GOOD = 3;
 const AGAIN = 1;
 
 
-/* Seeded order: FNV-1a hash of the seed, then mulberry32, then a Fisher-Yates shuffle. Kept small and
-   exact (32-bit integer maths) so the same seed serves the same questions in every browser. */
-export function hashSeed(text) {
-  var h = 2166136261;
-  for (var i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
-
-function mulberry32(state) {
-  return function () {
-    state = (state + 0x6d2b79f5) | 0;
-    var t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffled(list, seed) {
-  var out = list.slice();
-  var random = mulberry32(hashSeed(seed));
-  for (var i = out.length - 1; i > 0; i -= 1) {
-    var j = Math.floor(random() * (i + 1));
-    var tmp = out[i];
-    out[i] = out[j];
-    out[j] = tmp;
-  }
-  return out;
-}
+// The seeded order (the same seed serves the same questions in every browser, and interviewer mode
+// uses the same module): docs/assets/lib/seeded.js.
+export { hashSeed, shuffled };
 
 function newSeed() {
   var bytes = new Uint32Array(1);
