@@ -44,11 +44,13 @@ FIGURES = {
 }
 
 
-def render_figure(figure_id: str) -> str:
+def render_figure(figure_id: str, paper: bool = False) -> str:
+    """paper: the version for the PDF books, where a figure with a form (the calculator) shows only what
+    prints: its caption, worked cases and assumptions."""
     from macros.pages.render import render  # here, not at the top: the page plan imports calculator's figure id
 
     fig = FIGURES[figure_id]()
-    return render(fig.get("template", "figure.html.j2"), fig=fig)
+    return render(fig.get("template", "figure.html.j2"), fig=fig, paper=paper)
 
 
 def render_figures(bank) -> dict[str, str]:

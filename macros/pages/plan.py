@@ -7,6 +7,7 @@ each `PlannedPage` into an in-memory MkDocs file.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import dataclass, field
@@ -131,10 +132,21 @@ def nav_title(text: str) -> str:
 def scoped_figure(html: str, qid: str) -> str:
     """A computed figure with its ids (and the references to them) made unique to one question: a book puts
     every question's copy of a shared figure on one page. The figure's HTML is rendered once per build."""
-    found = re.search(r'<figure class="ftp-figure" id="figure-([^"]+)"', html)
+    found = re.search(r'<figure class="ftp-figure[^"]*" id="figure-([^"]+)"', html)
     if not found:
         return html
     return re.sub(rf'(?<=[" ])figure-{re.escape(found[1])}(?=[-" ])', f"figure-{found[1]}--{qid}", html)
+
+
+@functools.cache
+def _paper_figure(figure_id: str) -> str | None:
+    """A figure with a form (the memory calculator) prints as its worked cases: the books hold that version,
+    without the form, its script data or ids that would repeat on every question that shows it."""
+    if figure_id != CALCULATOR_FIGURE:
+        return None
+    from macros.figures import render_figure  # the figures import this module's neighbours: import when used
+
+    return render_figure(figure_id, paper=True)
 
 
 @dataclass(frozen=True)
@@ -326,7 +338,9 @@ class SitePlan:
         figure_slot = next((s for s in sections if s["id"] == "numbers"), diagram_slot)
         drawn = [(d, diagram_key(d.mermaid)) for d in q.diagrams]
         diagram_slot["after"] += [diagram_item(d, key, diagram_svgs.get(key)) for d, key in drawn]
-        figure_slot["after"] += [{"kind": "figure", "html": figure_html[f]} for f in q.figures if f in figure_html]
+        figure_slot["after"] += [
+            {"kind": "figure", "id": f, "html": figure_html[f]} for f in q.figures if f in figure_html
+        ]
         siblings = self.by_level[q.level]
         pos = self._level_position[q.id]
         checked_with = versions_for(question_snippets(q), self.answer_stack)  # the libraries its code imports
@@ -510,7 +524,9 @@ class SitePlan:
             section
             | {
                 "after": [
-                    extra | {"html": scoped_figure(extra["html"], qid)} if extra["kind"] == "figure" else extra
+                    extra | {"html": scoped_figure(_paper_figure(extra["id"]) or extra["html"], qid)}
+                    if extra["kind"] == "figure"
+                    else extra
                     for extra in section["after"]
                 ]
             }
