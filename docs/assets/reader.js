@@ -19,7 +19,9 @@
   const FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]";
   const scrollable = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1;
   const markScrollers = () => {
-    document.querySelectorAll(".md-content *").forEach((el) => {
+    // The boxes that scroll sideways: Material's table wrapper and display formulas (code blocks get
+    // their tab stop from Material; drawings and the calculator's table carry their own).
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset div.arithmatex").forEach((el) => {
       const ours = el.hasAttribute("data-ftp-scroll-stop");
       if (scrollable(el)) {
         if (ours || el.hasAttribute("tabindex") || el.querySelector(FOCUSABLE)) return;

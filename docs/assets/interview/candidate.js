@@ -3,7 +3,7 @@
 // none can show on the candidate's device. The position lives in sessionStorage under the code.
 import { decode } from "./code.js";
 import { joinForm } from "./join.js";
-import { codeFromUrl, describe, memory, questionIds, readSettings } from "./session.js";
+import { codeFromUrl, describe, memory, questionIds, readItems, readSettings } from "./session.js";
 import { questionTimer } from "./timer.js";
 
 const root = document.querySelector(".md-content");
@@ -13,12 +13,7 @@ const join = part("join");
 const run = part("run");
 const bank = part("bank");
 const stage = run.querySelector("[data-ftp-stage]");
-const items = [...bank.querySelectorAll(".ftp-interview-item")].map((section) => ({
-  id: section.dataset.questionId,
-  level: section.dataset.level,
-  section,
-}));
-const byId = new Map(items.map((item) => [item.id, item]));
+const { items, byId } = readItems(bank);
 
 function begin(code, settings) {
   const ids = questionIds(items, config.levels, settings);

@@ -4,7 +4,7 @@
 // sessionStorage under the code, so a reload keeps them; nothing leaves the browser.
 import { decode, encode, randomSeed } from "./code.js";
 import { joinForm } from "./join.js";
-import { clock, codeFromUrl, coverage, describe, linkFor, memory, questionIds, readSettings } from "./session.js";
+import { clock, codeFromUrl, coverage, describe, linkFor, memory, questionIds, readItems, readSettings } from "./session.js";
 import { questionTimer } from "./timer.js";
 
 const root = document.querySelector(".md-content");
@@ -18,12 +18,7 @@ const run = part("run");
 const summary = part("summary");
 const bank = part("bank");
 const stage = run.querySelector("[data-ftp-stage]");
-const items = [...bank.querySelectorAll(".ftp-interview-item")].map((section) => ({
-  id: section.dataset.questionId,
-  level: section.dataset.level,
-  section,
-}));
-const byId = new Map(items.map((item) => [item.id, item]));
+const { items, byId } = readItems(bank);
 
 let state = null; // {code, ids, index, view, phase, marks: {id: {points, score, notes, seconds}}}
 let timer = null;

@@ -1,6 +1,16 @@
 // One interview, as both views compute it: which questions, in which order, and how a rubric adds up.
 import { shuffled } from "../lib/seeded.js";
 
+/** The bank's questions as rendered in the page (both views hold them): [{id, level, section}] and a map by id. */
+export function readItems(bank) {
+  const items = [...bank.querySelectorAll(".ftp-interview-item")].map((section) => ({
+    id: section.dataset.questionId,
+    level: section.dataset.level,
+    section,
+  }));
+  return { items, byId: new Map(items.map((item) => [item.id, item])) };
+}
+
 /** The page's settings element -> {levels: [ids], levelTitles, timers: [minutes], maxCount, urls}. */
 export function readSettings(element) {
   const words = (name) => (element.dataset[name] || "").split(" ").filter(Boolean);
