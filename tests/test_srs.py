@@ -464,7 +464,10 @@ def test_the_import_reader_follows_every_level_and_both_kinds_of_path(tmp_path):
 )
 def test_each_entry_preloads_exactly_what_it_imports(page, url, entry):
     soup = page(url)
-    preloaded = sorted(link["href"].split("assets/", 1)[1] for link in soup.find_all("link", rel="modulepreload"))
+    links = soup.find_all("link", rel="modulepreload")
+    preloaded = sorted(link["href"].split("assets/", 1)[1] for link in links)
     assert preloaded == imports_of(f"page-{entry}.js")
+    # At the default (high) priority they delay the stylesheets and the first paint (overrides/main.html).
+    assert {link.get("fetchpriority") for link in links} == {"low"}
     script = soup.find("script", src=lambda s: s and "assets/study/page-" in s)
     assert script["src"].endswith(f"assets/study/page-{entry}.js")

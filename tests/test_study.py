@@ -327,6 +327,8 @@ def test_pages_stay_readable_without_javascript(browser, server, bank):
         tab.goto(server + "questions/lora/")
         assert tab.locator("details.ftp-answer").count() == 1
         assert tab.locator(".ftp-self-test").count() == 0
+        assert not tab.locator("button[data-ftp-copy]").is_visible(), "no copy button that cannot copy"
+        assert not tab.locator("[data-ftp-toc-grade]").is_visible()
         tab.goto(server + "levels/beginner/")
         assert all(r.is_visible() for r in tab.locator(".ftp-row").all())
         assert not tab.locator("[data-ftp-list]").is_visible(), "no dead controls"

@@ -59,6 +59,7 @@ part("needs-js").hidden = true;
 const code = codeFromUrl();
 const settings = code ? decode(code, config.levels.length) : null;
 if (settings) {
+  join.hidden = true; // shown from the first paint for the usual visit, without a code (site.css .ftp-js-only)
   begin(code, settings);
 } else {
   joinForm(join, config.levels.length);
