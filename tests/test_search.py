@@ -251,6 +251,17 @@ EXPECTED = {
     "explain a technical idea to a manager": "explaining-to-non-technical-stakeholders",
     "project that failed": "learning-from-a-failed-project",
     "lessons from a failure": "learning-from-a-failed-project",
+    # A held-out list of 48 queries written on 2026-12-01 before looking at the phrases: 39 landed first,
+    # 45 in the top three. These misses were clear enough to fix (phrases in the bank); the ambiguous ones
+    # ("overfitting with too many epochs" finds the loss-curves question first) are left as they are.
+    "how much VRAM to fine-tune 7B": "fine-tuning-memory-budget",
+    "activation recomputation": "gradient-checkpointing-and-flashattention",
+    "attention mask across documents": "sequence-packing",
+    "needle in a haystack": "long-context-extension",
+    "jailbreak after fine-tuning": "safety-after-fine-tuning",
+    "AWQ after merging LoRA": "deploying-quantized-fine-tunes",
+    "pushed back on fine-tuning": "arguing-against-fine-tuning",
+    "reward overoptimization": "reward-hacking",
 }
 
 # Terms for which the cheat sheet and the listing pages used to fill places 2-4.
