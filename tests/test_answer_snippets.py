@@ -63,7 +63,7 @@ def test_pages_with_code_name_the_pinned_stack(page):
     """The versions on the page come from answers/requirements.txt, not from a hand-typed comment."""
     from macros.bank.stack import ML_LIBRARIES, load_answer_stack
 
-    stack = load_answer_stack(ROOT / "answers" / "requirements.txt", direct_only=False)
+    stack = load_answer_stack(ROOT / "answers" / "requirements.txt").pinned
     assert {"torch", "transformers", "peft", "trl", "datasets", "numpy"} <= set(stack)
     python = [s for s in SNIPPETS if s.lang == "python"]
     for q in BANK.questions:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.bank import BankError, load_bank
+from macros.bank.stack import load_answer_stack
 
 BANKS = Path(__file__).parent / "fixtures" / "banks"
 
@@ -111,6 +112,22 @@ def test_not_a_mapping(tmp_path):
     path.write_text("- just\n- a list\n")
     with pytest.raises(BankError, match=r":1: the file must be a mapping with a 'questions:' list"):
         load_bank(path)
+
+
+def test_the_answer_stack_is_read_once_into_direct_and_every_pin(tmp_path):
+    path = tmp_path / "requirements.txt"
+    path.write_text("# comment\ntorch==2.13.0\nPEFT==0.21.2  # why\n# Transitive dependencies\nnumpy==2.4.6\n")
+    stack = load_answer_stack(path)
+    assert stack.direct == {"torch": "2.13.0", "peft": "0.21.2"}
+    assert stack.pinned == {"torch": "2.13.0", "peft": "0.21.2", "numpy": "2.4.6"}
+
+
+@pytest.mark.parametrize("line", ["numpy>=2", "numpy==2.4.6 !bad"])
+def test_a_loose_pin_in_the_answer_stack_names_file_and_line(tmp_path, line):
+    path = tmp_path / "requirements.txt"
+    path.write_text(f"torch==2.13.0\n# Transitive dependencies\n{line}\n")  # a transitive line is checked too
+    with pytest.raises(BankError, match=r"requirements.txt:3: (not a pinned requirement|'numpy' must be pinned)"):
+        load_answer_stack(path)
 
 
 def _variant(tmp_path: Path, *replacements: str) -> Path:

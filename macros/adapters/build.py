@@ -59,12 +59,13 @@ def current_build(config_file: str, site_url: str, site_name: str) -> Build:
         bank = load_bank(path, known_figures=frozenset(FIGURES))
         versions = load_changes(changes_file)
         check_changes(bank, versions, str(ANSWER_CHANGES_PATH))
+        stack = load_answer_stack(stack_file)
         _cache[key] = Build(
             bank=bank,
-            plan=SitePlan(bank, site_url, site_name, load_answer_stack(stack_file, direct_only=False), versions),
+            plan=SitePlan(bank, site_url, site_name, stack.pinned, versions),
             figure_html=render_figures(bank),
             diagram_svgs=rendered_svgs(bank, drawings),
-            answer_stack=load_answer_stack(stack_file),
+            answer_stack=stack.direct,
             answer_versions=versions,
         )
     return _cache[key]

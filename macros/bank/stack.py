@@ -7,6 +7,7 @@ against; the file is the single place those versions are written.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from packaging.requirements import InvalidRequirement, Requirement
@@ -24,15 +25,23 @@ ALWAYS_NAMED = ("torch", "transformers", "peft", "trl")  # named on every page w
 IMPORT = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_]\w*)", re.M)
 
 
-def load_answer_stack(path: Path, direct_only: bool = True) -> dict[str, str]:
-    """Distribution name -> pinned version: the direct dependencies (the lines before the transitive
-    ones), or with `direct_only=False` every pinned package (numpy, scipy... that snippets import)."""
-    versions: dict[str, str] = {}
+@dataclass(frozen=True)
+class AnswerStack:
+    """The pins of answers/requirements.txt, read once: the pages name any of them, the exports the direct ones."""
+
+    direct: dict[str, str]  # distribution name -> version: the lines before "# Transitive dependencies"
+    pinned: dict[str, str]  # every pinned package (numpy, scipy... that snippets import as well)
+
+
+def load_answer_stack(path: Path) -> AnswerStack:
+    """Parse the file once; a line that is not an exact `==` pin is a build error naming file and line."""
+    direct: dict[str, str] = {}
+    pinned: dict[str, str] = {}
     if not path.exists():
-        return versions
+        return AnswerStack(direct, pinned)
+    transitive = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if direct_only and line.startswith("# Transitive"):
-            break
+        transitive = transitive or line.startswith("# Transitive")
         text = line.split("#", 1)[0].strip()
         if not text:
             continue
@@ -43,8 +52,10 @@ def load_answer_stack(path: Path, direct_only: bool = True) -> dict[str, str]:
         pins = [s.version for s in req.specifier if s.operator == "=="]
         if len(pins) != 1:
             raise BankError(str(path), [Problem(f"'{req.name}' must be pinned exactly with ==", line=number)])
-        versions[req.name.lower()] = pins[0]
-    return versions
+        pinned[req.name.lower()] = pins[0]
+        if not transitive:
+            direct[req.name.lower()] = pins[0]
+    return AnswerStack(direct, pinned)
 
 
 ML_LIBRARIES = frozenset(
