@@ -71,7 +71,7 @@ schema: $(VENV)/.installed  ## Regenerate schema/questions.schema.json from the 
 stamp: $(VENV)/.installed  ## Record changed answers' content hashes and today's date in data/answer-changes.yaml; commit it
 	$(BIN)/python scripts/stamp_answers.py
 
-vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid, Workbox and ts-fsrs copies from the npm packages pinned in package.json
+vendor: node_modules/.installed  ## Refresh the self-hosted Mermaid, Workbox, iframe-worker, ts-fsrs and qrcode-generator copies from the npm packages pinned in package.json
 	cp node_modules/mermaid/dist/mermaid.min.js node_modules/mermaid/LICENSE docs/assets/vendor/mermaid/
 	for m in core routing strategies precaching; do cp node_modules/workbox-$$m/build/workbox-$$m.prod.js docs/assets/vendor/workbox/; done
 	cp node_modules/workbox-window/build/workbox-window.prod.mjs node_modules/workbox-core/LICENSE docs/assets/vendor/workbox/
