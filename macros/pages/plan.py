@@ -613,7 +613,8 @@ class SitePlan:
                     "level_id": q.level,
                     "category_id": q.category,
                     "topic_ids": q.topics,
-                    "first_section": {"heading": heading, "markdown": getattr(q.answer, field_name)},
+                    # The section itself is read from the question page (its heading's anchor, question.md.j2).
+                    "first_section": {"heading": heading, "anchor": field_name.replace("_", "-")},
                 }
             )
         return PlannedPage(

@@ -1,0 +1,59 @@
+// The parts of a question that the mock interview shows (hint, key points, an answer section), read from
+// the question's own built page. That page is the one copy of the answer in the offline app's precache,
+// so practice/ no longer carries a second copy of the bank in its HTML. Each page is fetched once.
+const pages = new Map(); // absolute URL -> Promise<Document>
+
+/** The question page at `url` (relative to this page), parsed; fetched once, retried after a failure. */
+export function questionPage(url) {
+  const address = new URL(url, document.baseURI).href;
+  if (!pages.has(address)) {
+    const loading = fetch(address)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${address}: HTTP ${response.status}`);
+        return response.text();
+      })
+      .then((html) => ({ doc: new DOMParser().parseFromString(html, "text/html"), base: address }));
+    loading.catch(() => pages.delete(address));
+    pages.set(address, loading);
+  }
+  return pages.get(address);
+}
+
+/** A copy for this document: no ids (they would clash here), links and sources absolute to their page. */
+function adopt(node, base) {
+  const copy = document.importNode(node, true);
+  if (copy.nodeType !== Node.ELEMENT_NODE) return copy;
+  for (const el of [copy, ...copy.querySelectorAll("*")]) {
+    el.removeAttribute("id");
+    for (const name of ["href", "src"]) {
+      const value = el.getAttribute(name);
+      if (value !== null) el.setAttribute(name, new URL(value, base).href);
+    }
+  }
+  return copy;
+}
+
+/** The hint's content (its <details> without the summary). */
+export function hintOf({ doc, base }) {
+  const details = doc.querySelector("details#hint");
+  return details ? [...details.children].filter((n) => n.tagName !== "SUMMARY").map((n) => adopt(n, base)) : [];
+}
+
+/** The key points as plain text, in order. */
+export function keyPointsOf({ doc }) {
+  return [...doc.querySelectorAll("details#answer .ftp-key-points li")].map((li) => li.textContent.replace(/\s+/g, " ").trim());
+}
+
+// Drawings, charts and the calculator need their page's scripts: the question page shows them.
+const NOT_COPIED = "figure, [class^='ftp-calc'], .ftp-stack, .ftp-answer-version";
+
+/** The answer section under the heading `#anchor`: its heading text and its blocks up to the next heading. */
+export function sectionOf({ doc, base }, anchor) {
+  const heading = doc.getElementById(anchor);
+  if (!heading) return null;
+  const nodes = [];
+  for (let n = heading.nextElementSibling; n && !/^H[1-2]$/.test(n.tagName); n = n.nextElementSibling) {
+    if (!n.matches(NOT_COPIED)) nodes.push(adopt(n, base));
+  }
+  return { heading: heading.textContent.trim(), nodes };
+}
