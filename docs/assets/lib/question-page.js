@@ -1,6 +1,6 @@
-// The parts of a question that the mock interview shows (hint, key points, an answer section), read from
-// the question's own built page. That page is the one copy of the answer in the offline app's precache,
-// so practice/ no longer carries a second copy of the bank in its HTML. Each page is fetched once.
+// The parts of a question that the mock interview and interviewer mode show (hint, key points, an answer
+// section, the follow-ups), read from the question's own built page. That page is the one copy of the answer in the offline app's precache,
+// so practice/ and interview/ carry no second copy of the bank in their HTML. Each page is fetched once.
 const pages = new Map(); // absolute URL -> Promise<Document>
 
 /** The question page at `url` (relative to this page), parsed; fetched once, retried after a failure. */
@@ -56,4 +56,20 @@ export function sectionOf({ doc, base }, anchor) {
     if (!n.matches(NOT_COPIED)) nodes.push(adopt(n, base));
   }
   return { heading: heading.textContent.trim(), nodes };
+}
+
+/** The follow-ups, in order: each one's question (text) and its answer's blocks. */
+export function followUpsOf({ doc, base }) {
+  return [...doc.querySelectorAll("details#answer .ftp-followup-item")].map((item) => {
+    const blocks = [...item.children].map((n) => adopt(n, base));
+    const lead = blocks[0]?.querySelector(":scope > strong:first-child");
+    const question = lead ? lead.textContent.trim() : "";
+    if (lead) {
+      lead.remove();
+      const first = blocks[0].firstChild;
+      if (first?.nodeType === Node.TEXT_NODE) first.textContent = first.textContent.replace(/^\s+/, "");
+      if (!blocks[0].textContent.trim() && !blocks[0].children.length) blocks.shift();
+    }
+    return { question, blocks };
+  });
 }
