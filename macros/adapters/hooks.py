@@ -32,6 +32,7 @@ from macros.exports import exports  # noqa: E402
 from macros.pages import render_page  # noqa: E402
 from macros.pages.mathml import SECTION_FIELDS, MathMLExtension  # noqa: E402
 from macros.pages.slots import SlotExtension  # noqa: E402
+from macros.pages.terms import FirstUseExtension  # noqa: E402
 from macros.pages.urls import download_uri  # noqa: E402
 from macros.pages.whitespace import collapse_whitespace  # noqa: E402
 
@@ -70,6 +71,7 @@ def on_config(config):
     config.mdx_configs.setdefault("abbr", {})["glossary"] = build.plan.glossary_tooltips()
     config.markdown_extensions.append(_MATH)
     config.markdown_extensions.append(SlotExtension(build.diagram_svgs))
+    config.markdown_extensions.append(FirstUseExtension())  # a definition once per page (macros/pages/terms.py)
     return config
 
 

@@ -12,19 +12,26 @@ export function questionPage(url) {
         if (!response.ok) throw new Error(`${address}: HTTP ${response.status}`);
         return response.text();
       })
-      .then((html) => ({ doc: new DOMParser().parseFromString(html, "text/html"), base: address }));
+      .then((html) => {
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        // A glossary term carries its definition only where the page first uses it (macros/pages/terms.py).
+        const terms = [...doc.querySelectorAll("abbr[title]")].map((t) => [t.textContent, t.getAttribute("title")]);
+        return { doc, base: address, terms: new Map(terms.reverse()) };
+      });
     loading.catch(() => pages.delete(address));
     pages.set(address, loading);
   }
   return pages.get(address);
 }
 
-/** A copy for this document: no ids (they would clash here), links and sources absolute to their page. */
-function adopt(node, base) {
+/** A copy for this document: no ids (they would clash here), links and sources absolute to their page,
+ * every glossary term with its definition. */
+function adopt(node, { base, terms }) {
   const copy = document.importNode(node, true);
   if (copy.nodeType !== Node.ELEMENT_NODE) return copy;
   for (const el of [copy, ...copy.querySelectorAll("*")]) {
     el.removeAttribute("id");
+    if (el.tagName === "ABBR" && !el.hasAttribute("title") && terms.has(el.textContent)) el.setAttribute("title", terms.get(el.textContent));
     for (const name of ["href", "src"]) {
       const value = el.getAttribute(name);
       if (value !== null) el.setAttribute(name, new URL(value, base).href);
@@ -34,9 +41,9 @@ function adopt(node, base) {
 }
 
 /** The hint's content (its <details> without the summary). */
-export function hintOf({ doc, base }) {
-  const details = doc.querySelector("details#hint");
-  return details ? [...details.children].filter((n) => n.tagName !== "SUMMARY").map((n) => adopt(n, base)) : [];
+export function hintOf(page) {
+  const details = page.doc.querySelector("details#hint");
+  return details ? [...details.children].filter((n) => n.tagName !== "SUMMARY").map((n) => adopt(n, page)) : [];
 }
 
 /** The key points as plain text, in order. */
@@ -48,20 +55,20 @@ export function keyPointsOf({ doc }) {
 const NOT_COPIED = "figure, [class^='ftp-calc'], .ftp-stack, .ftp-answer-version";
 
 /** The answer section under the heading `#anchor`: its heading text and its blocks up to the next heading. */
-export function sectionOf({ doc, base }, anchor) {
-  const heading = doc.getElementById(anchor);
+export function sectionOf(page, anchor) {
+  const heading = page.doc.getElementById(anchor);
   if (!heading) return null;
   const nodes = [];
   for (let n = heading.nextElementSibling; n && !/^H[1-2]$/.test(n.tagName); n = n.nextElementSibling) {
-    if (!n.matches(NOT_COPIED)) nodes.push(adopt(n, base));
+    if (!n.matches(NOT_COPIED)) nodes.push(adopt(n, page));
   }
   return { heading: heading.textContent.trim(), nodes };
 }
 
 /** The follow-ups, in order: each one's question (text) and its answer's blocks. */
-export function followUpsOf({ doc, base }) {
-  return [...doc.querySelectorAll("details#answer .ftp-followup-item")].map((item) => {
-    const blocks = [...item.children].map((n) => adopt(n, base));
+export function followUpsOf(page) {
+  return [...page.doc.querySelectorAll("details#answer .ftp-followup-item")].map((item) => {
+    const blocks = [...item.children].map((n) => adopt(n, page));
     const lead = blocks[0]?.querySelector(":scope > strong:first-child");
     const question = lead ? lead.textContent.trim() : "";
     if (lead) {
