@@ -139,7 +139,8 @@ export function practice(setup) {
       if (item.hasAttribute("data-ftp-filled")) return;
       var hint = hintOf(page);
       if (hint[0] && hint[0].tagName === "P") hint[0].prepend(el("strong", { text: "Hint." }), " ");
-      item.querySelector('[data-ftp-part="hint"]').append.apply(item.querySelector('[data-ftp-part="hint"]'), hint);
+      var hintBox = item.querySelector('[data-ftp-part="hint"]');
+      hintBox.append.apply(hintBox, hint);
       item.querySelector(".ftp-key-points").append(el("ul", {}, keyPointsOf(page).map(function (text) {
         return el("li", { text: text });
       })));
