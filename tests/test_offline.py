@@ -13,6 +13,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -20,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 from test_accessibility import axe_violations
@@ -99,6 +101,51 @@ def test_precache_lists_what_reading_needs_with_content_hashes_and_fits_the_budg
     size = total_bytes(precache_entries(site))
     print(f"precache: {len(listed)} files, {size / 1e6:.2f} MB")
     assert size <= LIMIT, f"precache is {size / 1e6:.2f} MB, budget {LIMIT / 1e6:.0f} MB"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def _answer_parts(page: BeautifulSoup) -> dict[str, str]:
+    """A question page's first answer section, weak answers (or red flags) and first follow-up answer, as text."""
+
+    def section(heading) -> str:
+        text = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h1", "h2"):
+                break
+            text.append(sibling.get_text(" "))
+        return " ".join(text)
+
+    answer = page.select_one("details#answer")
+    follow_up = answer.select_one(".ftp-followup-item")
+    follow_up.find("strong").decompose()  # the follow-up's question; its answer follows
+    return {
+        "first section": section(answer.find("h2")),
+        "weak answers": section(answer.select_one("h2#weak-answers, h2#red-flags")),
+        "follow-up answer": follow_up.get_text(" "),
+    }
+
+
+def test_each_answer_is_precached_once_in_its_own_question_page(app, bank):
+    """The mock interview and interviewer mode read answers from the question pages (assets/lib/question-page.js)
+    instead of holding their own copies of the bank, so the precache grows by about one page per question."""
+    _, site, _ = app
+    pages = {
+        e["url"]: _squash(BeautifulSoup((site / e["url"]).read_text(encoding="utf-8"), "html.parser").get_text(" "))
+        for e in _worker_list(site)
+        if e["url"].endswith(".html")
+    }
+    for q in bank.questions:
+        own = f"questions/{q.id}/index.html"
+        parts = _answer_parts(BeautifulSoup((site / own).read_text(encoding="utf-8"), "html.parser"))
+        for name, text in parts.items():
+            words = _squash(text)
+            assert len(words) > 80, (q.id, name)
+            snippet = words[len(words) // 2 - 40 : len(words) // 2 + 40]
+            holders = [url for url, page_text in pages.items() if snippet in page_text]
+            assert holders == [own], f"{q.id}: its {name} is precached in {holders}"
 
 
 def test_manifest_icons_and_theme_colours(app):
@@ -243,6 +290,18 @@ def test_after_one_visit_pages_search_diagrams_and_study_mode_work_offline(brows
         tab.goto(url)
         saved = json.loads(tab.evaluate("localStorage.getItem('ftp-study')"))["questions"]["lora"]
         assert saved["reviews"][-1]["rating"] == 3, "graded Good (FSRS), offline"
+
+        # The mock interview and interviewer mode read each question from its precached page.
+        tab.goto(url + "practice/?count=2&seed=offline")
+        tab.locator("[data-ftp-practice-setup] button[type=submit]").click()
+        tab.locator('[data-ftp-do="answer"]').click()
+        answer = tab.locator('[data-ftp-current-question] [data-ftp-part="answer"]')
+        assert answer.locator("input[data-ftp-point]").count() >= 3 and len(answer.inner_text()) > 300
+        tab.goto(url + "interview/")
+        tab.get_by_role("button", name="Create the interview").click()
+        tab.get_by_role("button", name="Start the interview").click()
+        stage = tab.locator("[data-ftp-stage]")
+        assert stage.locator("[data-ftp-point]").count() >= 3 and stage.locator("details.ftp-followup").count() >= 2
         assert errors == []
     finally:
         context.close()

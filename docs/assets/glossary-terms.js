@@ -4,6 +4,11 @@
 // never blocks rendering; without JavaScript the native title tooltip remains.
 export function mountGlossaryTerms(root = document) {
   // A term inside a link or a summary keeps its native tooltip: the link is what takes the focus there.
+  // The build leaves the definition only on a term's first use in the page (macros/pages/terms.py).
+  const definitions = new Map([...root.querySelectorAll("abbr[title]")].map((t) => [t.textContent, t.getAttribute("title")]).reverse());
+  for (const term of root.querySelectorAll(".md-content abbr:not([title])")) {
+    if (definitions.has(term.textContent)) term.setAttribute("title", definitions.get(term.textContent));
+  }
   const terms = [...root.querySelectorAll(".md-content abbr[title]")].filter((t) => !t.closest("a, summary, button"));
   if (!terms.length) return null;
   const store = document.createElement("div");

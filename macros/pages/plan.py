@@ -613,7 +613,8 @@ class SitePlan:
                     "level_id": q.level,
                     "category_id": q.category,
                     "topic_ids": q.topics,
-                    "first_section": {"heading": heading, "markdown": getattr(q.answer, field_name)},
+                    # The section itself is read from the question page (its heading's anchor, question.md.j2).
+                    "first_section": {"heading": heading, "anchor": field_name.replace("_", "-")},
                 }
             )
         return PlannedPage(
@@ -668,15 +669,13 @@ class SitePlan:
                 self.question_row(q, INTERVIEW)
                 | {
                     "level_id": q.level,
-                    "rubric": [{"text": p, "weight": RUBRIC_WEIGHT} for p in q.key_points],
-                    "rubric_total": RUBRIC_WEIGHT * len(q.key_points),
+                    # The rubric (its key points), these and the follow-ups are read from the question page.
                     "mistakes": {
                         "heading": "Red flags to listen for"
                         if mistakes == "red_flags"
                         else "Weak answers to listen for",
-                        "markdown": getattr(q.answer, mistakes),
+                        "anchor": mistakes.replace("_", "-"),
                     },
-                    "follow_ups": q.follow_ups,
                 }
             )
         return PlannedPage(
@@ -689,7 +688,8 @@ class SitePlan:
                 "interview": "interviewer",  # overrides/main.html loads docs/assets/interview/interviewer.js
                 "search": {"exclude": True},  # it repeats the question pages' text; search finds those
             },
-            context=self._interview_settings(INTERVIEW) | {"items": items, "scores": INTERVIEW_SCORES},
+            context=self._interview_settings(INTERVIEW)
+            | {"items": items, "scores": INTERVIEW_SCORES, "rubric_weight": RUBRIC_WEIGHT},
         )
 
     def _interview_candidate(self) -> PlannedPage:

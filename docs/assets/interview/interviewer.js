@@ -6,6 +6,7 @@ import { decode, encode, randomSeed } from "./code.js";
 import { joinForm } from "./join.js";
 import { clock, codeFromUrl, coverage, describe, linkFor, memory, questionIds, readItems, readSettings } from "./session.js";
 import { questionTimer } from "./timer.js";
+import { followUpsOf, keyPointsOf, questionPage, sectionOf } from "../lib/question-page.js";
 
 const root = document.querySelector(".md-content");
 const settingsElement = root.querySelector("[data-ftp-interview-settings]");
@@ -60,14 +61,51 @@ function writeMarks(item, marks) {
   item.section.querySelector("[data-ftp-notes]").value = marks.notes || "";
 }
 
+// ---- the rubric of one question: built from its own page (precached offline) and the templates ------
+
+const templateOf = (name) => root.querySelector(`[data-ftp-${name}-template]`).content.firstElementChild;
+
+function putInSlot(node, name, children) {
+  node.querySelector(`[data-slot="${name}"]`).replaceWith(...children);
+}
+
+async function fillItem(item) {
+  const section = item.section;
+  if (section.querySelector("[data-ftp-rubric]")) return;
+  const page = await questionPage(section.querySelector("a[data-ftp-source]").getAttribute("href"));
+  if (section.querySelector("[data-ftp-rubric]")) return;
+  const rubric = templateOf("rubric").cloneNode(true);
+  const points = keyPointsOf(page).map((text) => {
+    const label = templateOf("rubric-point").cloneNode(true);
+    label.querySelector("[data-slot=text]").replaceWith(text);
+    return label;
+  });
+  const total = points.reduce((sum, label) => sum + Number(label.querySelector("[data-ftp-point]").dataset.weight), 0);
+  rubric.querySelector("[data-slot=total]").replaceWith(String(total));
+  putInSlot(rubric, "points", points);
+  rubric.querySelector("[data-slot=listen-heading]").textContent = section.dataset.mistakesHeading;
+  putInSlot(rubric, "listen", sectionOf(page, section.dataset.mistakes)?.nodes || []);
+  const followUps = followUpsOf(page).map(({ question, blocks }, i) => {
+    const details = document.createElement("details");
+    details.className = "ftp-followup";
+    const summaryLine = document.createElement("summary");
+    summaryLine.textContent = `${i + 1}. ${question}`;
+    details.append(summaryLine, ...blocks);
+    return details;
+  });
+  putInSlot(rubric, "follow-ups", followUps);
+  for (const radio of rubric.querySelectorAll("[data-ftp-score]")) radio.name = `score-${item.id}`;
+  section.append(rubric);
+}
+
 // ---- creating an interview ----------------------------------------------------------------------
 
-function open(code) {
+function open(code, then) {
   const settings = decode(code, config.levels.length);
   if (!settings) return false;
   const ids = questionIds(items, config.levels, settings);
   const saved = memory.load(`ftp-interview:${code}`);
-  state = {
+  const opening = {
     code,
     settings,
     ids,
@@ -77,13 +115,11 @@ function open(code) {
     marks: Object.fromEntries(ids.map((id) => [id, { points: [], score: null, notes: "", seconds: 0 }])),
   };
   if (saved && saved.marks) {
-    state.index = Math.min(saved.index || 0, ids.length - 1);
-    for (const id of ids) if (saved.marks[id]) state.marks[id] = saved.marks[id];
-    state.phase = saved.phase || "ready";
-    state.view = saved.view === "candidate" ? "candidate" : "interviewer"; // a reload must not bare the rubric
+    opening.index = Math.min(saved.index || 0, ids.length - 1);
+    for (const id of ids) if (saved.marks[id]) opening.marks[id] = saved.marks[id];
+    opening.phase = saved.phase || "ready";
+    opening.view = saved.view === "candidate" ? "candidate" : "interviewer"; // a reload must not bare the rubric
   }
-  for (const id of ids) writeMarks(byId.get(id), state.marks[id]);
-  timer = questionTimer(run.querySelector("[data-ftp-timer]"), 60 * config.timers[settings.timer]);
   for (const el of root.querySelectorAll("[data-ftp-code]")) el.textContent = code;
   part("summary-line").textContent = describe(settings, config.levelTitles, config.timers, ids.length);
   for (const view of ["candidate", "interviewer"]) {
@@ -91,9 +127,25 @@ function open(code) {
     a.href = linkFor(config.urls[view], code);
     a.textContent = a.href;
   }
-  if (state.phase === "run") start(state.index);
-  else if (state.phase === "summary") end();
-  else show("ready");
+  const status = part("setup-status");
+  status.textContent = "Loading the questions…";
+  Promise.all(ids.map((id) => fillItem(byId.get(id)))).then(
+    () => {
+      status.textContent = "";
+      state = opening;
+      for (const id of ids) writeMarks(byId.get(id), state.marks[id]);
+      timer?.stop();
+      timer = questionTimer(run.querySelector("[data-ftp-timer]"), 60 * config.timers[settings.timer]);
+      if (state.phase === "run") start(state.index);
+      else if (state.phase === "summary") end();
+      else show("ready");
+      then?.();
+    },
+    () => {
+      show("setup");
+      status.textContent = "The questions could not be loaded. Check your connection and try again.";
+    },
+  );
   return true;
 }
 
@@ -109,8 +161,7 @@ setup.addEventListener("submit", (event) => {
   const count = Math.max(1, Math.min(config.maxCount, Math.round(Number(setup.elements.count.value) || 1)));
   const code = encode({ seed: randomSeed(), levels, count, timer: Number(setup.elements.timer.value) }, config.levels.length);
   window.history.replaceState(null, "", `?${new URLSearchParams({ code })}`);
-  open(code);
-  ready.focus();
+  open(code, () => ready.focus());
 });
 
 for (const button of ready.querySelectorAll("[data-ftp-copy-link]")) {

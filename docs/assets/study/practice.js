@@ -3,6 +3,7 @@
 import { all, el, showNotice } from "./dom.js";
 import { store } from "./store.js";
 import { hashSeed, shuffled } from "../lib/seeded.js";
+import { hintOf, keyPointsOf, questionPage, sectionOf } from "../lib/question-page.js";
 
 const GOOD = 3;
 const AGAIN = 1;
@@ -125,13 +126,57 @@ export function practice(setup) {
     state.timer = window.setInterval(tick, 250);
   }
 
+  function sourceOf(id) {
+    return byId[id].querySelector("a[data-ftp-source]").getAttribute("href");
+  }
+
+  // The hint, key points and first answer section come from the question's page (precached offline);
+  // each bank entry is filled once, then cloned for every showing.
+  function ready(id) {
+    var item = byId[id];
+    if (item.hasAttribute("data-ftp-filled")) return Promise.resolve();
+    return questionPage(sourceOf(id)).then(function (page) {
+      if (item.hasAttribute("data-ftp-filled")) return;
+      var hint = hintOf(page);
+      if (hint[0] && hint[0].tagName === "P") hint[0].prepend(el("strong", { text: "Hint." }), " ");
+      var hintBox = item.querySelector('[data-ftp-part="hint"]');
+      hintBox.append.apply(hintBox, hint);
+      item.querySelector(".ftp-key-points").append(el("ul", {}, keyPointsOf(page).map(function (text) {
+        return el("li", { text: text });
+      })));
+      var section = sectionOf(page, item.getAttribute("data-first-section"));
+      var slot = item.querySelector("[data-ftp-section]");
+      slot.replaceWith.apply(slot, section ? section.nodes : []);
+      item.setAttribute("data-ftp-filled", "");
+    });
+  }
+
   function show() {
     stopTimer();
     var id = state.ids[state.index];
+    var shown = state;
     keep();
+    stage.replaceChildren();
+    position.textContent = "Question " + (state.index + 1) + " of " + state.ids.length;
+    ["hint", "answer", "got", "review"].forEach(function (name) { buttons[name].hidden = true; });
+    announce.textContent = "";
+    startTimer();
+    ready(id).then(function () {
+      if (state !== shown || state.ids[state.index] !== id) return; // moved on meanwhile
+      render(id);
+      var next = state.ids[state.index + 1];
+      if (next) ready(next).catch(function () { /* retried when it is shown */ });
+    }, function () {
+      if (state !== shown) return;
+      announce.textContent = "This question could not be loaded. Check your connection, then use “End the interview” and start again.";
+    });
+  }
+
+  function render(id) {
     state.shownAt = Date.now(); // for the time-spent summary
     var card = byId[id].cloneNode(true);
     card.removeAttribute("data-question-id");
+    card.removeAttribute("data-ftp-filled");
     card.setAttribute("data-ftp-current-question", id);
     var hint = card.querySelector('[data-ftp-part="hint"]');
     var answer = card.querySelector('[data-ftp-part="answer"]');
@@ -146,13 +191,8 @@ export function practice(setup) {
     var heading = answer.querySelector(".ftp-key-points strong");
     if (heading) heading.textContent = "Did you mention…";
     stage.replaceChildren(card);
-    position.textContent = "Question " + (state.index + 1) + " of " + state.ids.length;
     buttons.hint.hidden = false;
     buttons.answer.hidden = false;
-    buttons.got.hidden = true;
-    buttons.review.hidden = true;
-    announce.textContent = "";
-    startTimer();
     stage.focus();
   }
 
@@ -200,9 +240,8 @@ export function practice(setup) {
     function fill(list, entries) {
       list.replaceChildren.apply(list, entries.map(function (r) {
         var item = byId[r.id];
-        var links = all('[data-ftp-part="answer"] a[href]', item); // the last one is "The full answer"
         return el("li", { "data-question-id": r.id }, [
-          el("a", { href: links[links.length - 1].getAttribute("href"), text: item.querySelector("[data-ftp-question]").textContent.trim() }),
+          el("a", { href: sourceOf(r.id), text: item.querySelector("[data-ftp-question]").textContent.trim() }),
         ]);
       }));
       list.closest("div").hidden = entries.length === 0;
