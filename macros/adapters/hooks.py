@@ -3,7 +3,6 @@
 on_config: load the bank (fail the build with a readable message) and set the nav.
 on_files:  add one generated File per planned page; nothing is written to docs/.
            The bank's exports (Anki deck, JSON, CSV) are generated files under downloads/ too.
-on_post_page: collapse the templates' indentation (the offline precache holds every page).
 on_post_build: write the link-preview images (cached in .cache/cards between builds), then the
            service worker with the hashes of every precached file (macros/adapters/offline.py).
 """
@@ -34,7 +33,6 @@ from macros.pages.mathml import SECTION_FIELDS, MathMLExtension  # noqa: E402
 from macros.pages.slots import SlotExtension  # noqa: E402
 from macros.pages.terms import FirstUseExtension  # noqa: E402
 from macros.pages.urls import download_uri  # noqa: E402
-from macros.pages.whitespace import collapse_whitespace  # noqa: E402
 
 # One instance, so on_page_markdown can tell it which page (question) it is converting.
 _MATH = MathMLExtension(error=PluginError)
@@ -92,11 +90,6 @@ def on_files(files: Files, config) -> Files:
     for file in offline.generated_files(config):  # web app manifest and icons
         files.append(file)
     return files
-
-
-def on_post_page(output, page, config):
-    """Drop the templates' indentation (macros/pages/whitespace.py): smaller pages, same rendering."""
-    return collapse_whitespace(output)
 
 
 def on_post_build(config) -> None:
