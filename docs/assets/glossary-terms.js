@@ -2,10 +2,12 @@
 // shows its definition in a small popup: on hover, on keyboard focus and on tap; Escape or a second
 // tap closes it. Screen readers hear the definition as the term's description. Deferred module, so it
 // never blocks rendering; without JavaScript the native title tooltip remains.
+import { termDefinitions } from "./lib/terms.js";
+
 export function mountGlossaryTerms(root = document) {
   // A term inside a link or a summary keeps its native tooltip: the link is what takes the focus there.
   // The build leaves the definition only on a term's first use in the page (macros/pages/terms.py).
-  const definitions = new Map([...root.querySelectorAll("abbr[title]")].map((t) => [t.textContent, t.getAttribute("title")]).reverse());
+  const definitions = termDefinitions(root);
   for (const term of root.querySelectorAll(".md-content abbr:not([title])")) {
     if (definitions.has(term.textContent)) term.setAttribute("title", definitions.get(term.textContent));
   }

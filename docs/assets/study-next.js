@@ -80,12 +80,10 @@ function questionPage(mount, study) {
 
 function listingPage(panel, study) {
   const rows = [...document.querySelectorAll(".ftp-row[data-question-id]")];
-  // The page is built with the fresh reader's "next question" in place (macros/pages/templates/_study_progress.html.j2).
-  let next = panel.querySelector("[data-ftp-next]");
-  if (!next) {
-    next = Object.assign(document.createElement("p"), { className: "ftp-next-question" });
-    panel.append(next);
-  }
+  // The page is built with the fresh reader's "next question" in place (macros/pages/templates/_study_progress.html.j2);
+  // a listing without questions has none.
+  const next = panel.querySelector("[data-ftp-next]");
+  if (!next) return;
   const draw = () => {
     const row = rows.find((r) => study.status(r.dataset.questionId) === "new") ||
       rows.find((r) => study.status(r.dataset.questionId) === "review");

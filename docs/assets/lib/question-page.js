@@ -1,6 +1,8 @@
 // The parts of a question that the mock interview and interviewer mode show (hint, key points, an answer
 // section, the follow-ups), read from the question's own built page. That page is the one copy of the answer in the offline app's precache,
 // so practice/ and interview/ carry no second copy of the bank in their HTML. Each page is fetched once.
+import { termDefinitions } from "./terms.js";
+
 const pages = new Map(); // absolute URL -> Promise<Document>
 
 /** The question page at `url` (relative to this page), parsed; fetched once, retried after a failure. */
@@ -14,9 +16,7 @@ export function questionPage(url) {
       })
       .then((html) => {
         const doc = new DOMParser().parseFromString(html, "text/html");
-        // A glossary term carries its definition only where the page first uses it (macros/pages/terms.py).
-        const terms = [...doc.querySelectorAll("abbr[title]")].map((t) => [t.textContent, t.getAttribute("title")]);
-        return { doc, base: address, terms: new Map(terms.reverse()) };
+        return { doc, base: address, terms: termDefinitions(doc) };
       });
     loading.catch(() => pages.delete(address));
     pages.set(address, loading);
